@@ -1,0 +1,54 @@
+using Blueprint.Core.Diagnostics;
+
+namespace Blueprint.Core.Model;
+
+/// <summary>A horizontal band of the diagram. Standard lanes have a fixed id; custom ones are declared in <c>lanes:</c>.</summary>
+public sealed record Lane(string Id, string Name, string? Color = null)
+{
+    public const string Evidence = "evidence";
+    public const string Customer = "customer";
+    public const string Touchpoint = "touchpoint";
+    public const string Frontstage = "frontstage";
+    public const string Backstage = "backstage";
+    public const string Support = "support";
+
+    public SourceLocation Location { get; init; }
+
+    /// <summary>True for the six lanes of the method; false for a lane the file declares.</summary>
+    public bool IsStandard => StandardIds.Contains(Id);
+
+    public static readonly IReadOnlyList<string> StandardIds = [Evidence, Customer, Touchpoint, Frontstage, Backstage, Support];
+
+    public static readonly IReadOnlyList<Lane> StandardLanes =
+    [
+        new(Evidence, "Physical evidence"),
+        new(Customer, "Customer actions"),
+        new(Touchpoint, "Touchpoints"),
+        new(Frontstage, "Frontstage actions"),
+        new(Backstage, "Backstage actions"),
+        new(Support, "Support processes"),
+    ];
+
+    /// <summary>Default display name of a standard lane.</summary>
+    public static string DefaultName(string id) => StandardLanes.FirstOrDefault(l => l.Id == id)?.Name ?? id;
+
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [Evidence] = Evidence, ["physical evidence"] = Evidence,
+        [Customer] = Customer, ["customer actions"] = Customer,
+        [Touchpoint] = Touchpoint, ["channel"] = Touchpoint,
+        [Frontstage] = Frontstage, ["onstage"] = Frontstage, ["frontstage actions"] = Frontstage,
+        [Backstage] = Backstage, ["backstage actions"] = Backstage,
+        [Support] = Support, ["support processes"] = Support,
+    };
+
+    /// <summary>Every spelling that names a standard lane (ids and aliases), for did-you-mean suggestions.</summary>
+    public static IEnumerable<string> StandardSpellings => Aliases.Keys;
+
+    /// <summary>The standard lane id for an id or alias (case-insensitive, extra spaces folded), or null.</summary>
+    public static string? StandardIdFor(string name)
+    {
+        string folded = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return Aliases.TryGetValue(folded, out var id) ? id : null;
+    }
+}

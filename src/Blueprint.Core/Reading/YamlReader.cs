@@ -1,0 +1,622 @@
+using System.Globalization;
+using Blueprint.Core.Diagnostics;
+using Blueprint.Core.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace Blueprint.Core.Reading;
+
+/// <summary>
+/// Reads <c>*.blueprint.yaml</c> through YamlDotNet's representation model so every value keeps its position.
+/// Never throws for a user's mistake: returns the model as far as it could be read plus every diagnostic.
+/// </summary>
+public sealed class YamlReader
+{
+    private readonly string file;
+    private readonly List<Diagnostic> diagnostics = [];
+    private List<Lane> lanes = [.. Lane.StandardLanes];
+
+    private YamlReader(string file) => this.file = file;
+
+    public static ReadResult Read(string file, string text)
+    {
+        var reader = new YamlReader(file);
+        var document = reader.ReadDocument(text);
+        return new ReadResult(document, reader.diagnostics);
+    }
+
+    /// <summary>Parses one YAML document into nodes, or reports BP001. Shared with the Markdown front matter.</summary>
+    internal static YamlNode? Parse(string file, string text, List<Diagnostic> diagnostics, int lineOffset = 0)
+    {
+        try
+        {
+            if (PreScan(file, text, diagnostics, lineOffset) is false) return null;
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0) return null;
+            return stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            string message = e.InnerException is { } inner && e.Message.Contains("see inner", StringComparison.OrdinalIgnoreCase) ? inner.Message : e.Message;
+            if (message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) || e.InnerException is ArgumentException)
+                message = "a key appears twice in the same mapping; remove or rename one of them";
+            diagnostics.Add(Descriptors.Syntax.At(new SourceLocation(file, (int)e.Start.Line + lineOffset, (int)e.Start.Column), $"YAML: {Clean(message)}"));
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            diagnostics.Add(Descriptors.Syntax.At(new SourceLocation(file, 1 + lineOffset, 1), $"YAML: {Clean(e.Message)}"));
+            return null;
+        }
+    }
+
+    private static string Clean(string message)
+    {
+        int paren = message.IndexOf("(Line:", StringComparison.Ordinal);
+        if (paren > 0) message = message[..paren];
+        return message.Trim().TrimEnd('.');
+    }
+
+    /// <summary>
+    /// Walks the event stream once before building nodes: rejects more than one document, nesting deeper than
+    /// <see cref="Limits.MaxDepth"/> and alias expansion beyond <see cref="Limits.MaxNodes"/> (alias bombs).
+    /// </summary>
+    private static bool PreScan(string file, string text, List<Diagnostic> diagnostics, int lineOffset)
+    {
+        var parser = new Parser(new StringReader(text));
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var stack = new Stack<(string? Anchor, long Count)>();
+        long total = 0;
+        int documents = 0;
+        SourceLocation Loc(ParsingEvent e) => new(file, (int)e.Start.Line + lineOffset, (int)e.Start.Column);
+        while (parser.MoveNext())
+        {
+            var ev = parser.Current!;
+            switch (ev)
+            {
+                case DocumentStart ds when !ds.IsImplicit || documents > 0:
+                    documents++;
+                    if (documents > 1)
+                    {
+                        diagnostics.Add(Descriptors.Syntax.At(Loc(ev), "the file holds more than one YAML document; a blueprint file holds exactly one (remove the second `---`)"));
+                        return false;
+                    }
+                    break;
+                case DocumentStart:
+                    documents++;
+                    break;
+                case MappingStart or SequenceStart:
+                    if (stack.Count >= Limits.MaxDepth)
+                    {
+                        diagnostics.Add(Descriptors.Syntax.At(Loc(ev), $"YAML nested deeper than {Limits.MaxDepth} levels; a blueprint needs only a few"));
+                        return false;
+                    }
+                    stack.Push((((NodeEvent)ev).Anchor.IsEmpty ? null : ((NodeEvent)ev).Anchor.Value, 1));
+                    break;
+                case MappingEnd or SequenceEnd:
+                {
+                    var (anchor, count) = stack.Pop();
+                    if (anchor is not null) sizes[anchor] = count;
+                    AddToParent(count);
+                    break;
+                }
+                case Scalar s:
+                    if (!s.Anchor.IsEmpty) sizes[s.Anchor.Value] = 1;
+                    AddToParent(1);
+                    break;
+                case AnchorAlias a:
+                    AddToParent(sizes.GetValueOrDefault(a.Value.Value, 1));
+                    break;
+            }
+            if (total > Limits.MaxNodes)
+            {
+                diagnostics.Add(Descriptors.Syntax.At(Loc(ev), $"YAML aliases expand to more than {Limits.MaxNodes:N0} values (an alias bomb?); use fewer aliases"));
+                return false;
+            }
+        }
+        return true;
+
+        void AddToParent(long count)
+        {
+            total += count;
+            if (stack.Count > 0)
+            {
+                var (anchor, c) = stack.Pop();
+                stack.Push((anchor, c + count));
+            }
+        }
+    }
+
+    private SourceLocation Loc(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    private void Report(DiagnosticDescriptor descriptor, YamlNode node, string message) =>
+        diagnostics.Add(descriptor.At(Loc(node), message));
+
+    private BlueprintDocument? ReadDocument(string text)
+    {
+        var root = Parse(file, text, diagnostics);
+        if (root is null)
+        {
+            if (diagnostics.Count == 0)
+                diagnostics.Add(Descriptors.Empty.At(SourceLocation.StartOf(file),
+                    "the file is empty; start with `blueprint: <title>` and a list of `scenes:` (or run `blueprint init`)"));
+            return null;
+        }
+        if (IsNull(root))
+        {
+            diagnostics.Add(Descriptors.Empty.At(Loc(root), "the file is empty; start with `blueprint: <title>` and a list of `scenes:` (or run `blueprint init`)"));
+            return null;
+        }
+        if (root is not YamlMappingNode map)
+        {
+            Report(Descriptors.BadValue, root, $"a blueprint file is a mapping of keys (`blueprint:`, `scenes:` ...), not {Describe(root)}");
+            return null;
+        }
+
+        // Lanes first: step keys for custom lanes depend on them.
+        var lanesNode = Find(map, "lanes");
+        if (lanesNode is not null) lanes = ReadLanes(lanesNode);
+
+        string? title = null;
+        var doc = new BlueprintDocument { Title = "", Location = Loc(root), LanesDeclared = lanesNode is not null && lanes.Count > 0, Lanes = lanes };
+        foreach (var (keyNode, value) in map.Children)
+        {
+            string key = KeyOf(keyNode);
+            switch (key)
+            {
+                case "blueprint": title = Text(value, key); break;
+                case "goal": doc = doc with { Goal = Text(value, key) }; break;
+                case "scenario": doc = doc with { Scenario = Text(value, key) }; break;
+                case "persona": doc = doc with { Persona = Text(value, key) }; break;
+                case "owner": doc = doc with { Owner = Text(value, key) }; break;
+                case "version": doc = doc with { Version = Text(value, key) }; break;
+                case "updated": doc = doc with { Updated = Text(value, key) }; break;
+                case "tags": doc = doc with { Tags = TextList(value, key) }; break;
+                case "journey": doc = doc with { Journey = Bool(value, key) ?? true }; break;
+                case "lint": doc = doc with { LintDisable = ReadLint(value) }; break;
+                case "lanes": break;
+                case "scenes": doc = doc with { Scenes = ReadScenes(value) }; break;
+                default: UnknownKey(keyNode, key, Keys.Document, "top-level key"); break;
+            }
+        }
+
+        if (title is null)
+        {
+            if (Find(map, "blueprint") is null)
+                diagnostics.Add(Descriptors.BadValue.At(Loc(root), "missing `blueprint:`, the blueprint's title; add `blueprint: <title>` at the top"));
+        }
+        return doc with { Title = title ?? "" };
+    }
+
+    private static YamlNode? Find(YamlMappingNode map, string key) =>
+        map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode s && s.Value == key).Value;
+
+    private string KeyOf(YamlNode keyNode) => keyNode is YamlScalarNode s ? s.Value ?? "" : "";
+
+    private void UnknownKey(YamlNode keyNode, string key, IEnumerable<string> allowed, string what)
+    {
+        if (keyNode is not YamlScalarNode)
+        {
+            Report(Descriptors.UnknownKey, keyNode, $"a {what} must be a plain word, not {Describe(keyNode)}");
+            return;
+        }
+        var list = allowed.ToList();
+        string? near = Suggest.Nearest(key, list);
+        Report(Descriptors.UnknownKey, keyNode, near is not null
+            ? $"unknown {what} `{key}`; did you mean `{near}`?"
+            : $"unknown {what} `{key}`; expected one of: {string.Join(", ", list)}");
+    }
+
+    // ---- scalars ---------------------------------------------------------------------------------------
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } s && (s.Value is null or "" or "~" or "null" or "Null" or "NULL");
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        _ when IsNull(node) => "nothing",
+        _ => "a single value",
+    };
+
+    /// <summary>A non-empty text value, or null with BP003.</summary>
+    private string? Text(YamlNode node, string key)
+    {
+        if (node is not YamlScalarNode s)
+        {
+            Report(Descriptors.BadValue, node, $"`{key}` takes text, not {Describe(node)}");
+            return null;
+        }
+        if (IsNull(node) || string.IsNullOrWhiteSpace(s.Value))
+        {
+            Report(Descriptors.BadValue, node, $"`{key}` is empty; write its text or remove the key");
+            return null;
+        }
+        return s.Value!.Trim();
+    }
+
+    private IReadOnlyList<string> TextList(YamlNode node, string key)
+    {
+        if (node is YamlScalarNode) return Text(node, key) is { } one ? [one] : [];
+        if (node is not YamlSequenceNode seq)
+        {
+            Report(Descriptors.BadValue, node, $"`{key}` takes text or a list of texts, not {Describe(node)}");
+            return [];
+        }
+        return seq.Children.Select(c => Text(c, key)).OfType<string>().ToList();
+    }
+
+    private bool? Bool(YamlNode node, string key)
+    {
+        if (node is YamlScalarNode { Value: { } v })
+        {
+            if (v.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+            if (v.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        Report(Descriptors.BadValue, node, $"`{key}` takes `true` or `false`");
+        return null;
+    }
+
+    // ---- lanes and lint ----------------------------------------------------------------------------------
+
+    private List<Lane> ReadLanes(YamlNode node)
+    {
+        if (node is not YamlSequenceNode seq)
+        {
+            Report(Descriptors.BadValue, node, "`lanes` takes a list of lane ids or `{ id, name, color }` mappings");
+            return [.. Lane.StandardLanes];
+        }
+        var result = new List<Lane>();
+        foreach (var entry in seq.Children)
+        {
+            Lane? lane = entry switch
+            {
+                YamlScalarNode s when !IsNull(s) => StandardLaneEntry(s),
+                YamlMappingNode m => LaneMapping(m),
+                _ => BadLaneEntry(entry),
+            };
+            if (lane is null) continue;
+            if (result.Any(l => l.Id == lane.Id))
+            {
+                Report(Descriptors.BadValue, entry, $"lane `{lane.Id}` is listed twice in `lanes`; remove one");
+                continue;
+            }
+            result.Add(lane);
+        }
+        if (result.Count == 0 && seq.Children.Count == 0)
+            Report(Descriptors.BadValue, node, "`lanes` is empty; list the lanes to show or remove the key");
+        return result;
+    }
+
+    private Lane? BadLaneEntry(YamlNode entry)
+    {
+        Report(Descriptors.BadValue, entry, "a `lanes` entry is a lane id or a `{ id, name, color }` mapping");
+        return null;
+    }
+
+    private Lane? StandardLaneEntry(YamlScalarNode s)
+    {
+        string name = s.Value!.Trim();
+        if (Lane.StandardIdFor(name) is { } id) return new Lane(id, Lane.DefaultName(id)) { Location = Loc(s) };
+        Report(Descriptors.UnknownLane, s,
+            $"`{name}` is not a standard lane{Suggest.DidYouMean(name, Lane.StandardIds)}; to add a lane of your own write `{{ id: {Slug.From(name)}, name: {name} }}`");
+        return null;
+    }
+
+    private Lane? LaneMapping(YamlMappingNode m)
+    {
+        string? id = null, name = null, color = null;
+        foreach (var (k, v) in m.Children)
+        {
+            string key = KeyOf(k);
+            switch (key)
+            {
+                case "id": id = Text(v, "id"); break;
+                case "name": name = Text(v, "name"); break;
+                case "color": color = Color(v); break;
+                default: UnknownKey(k, key, Keys.LaneEntry, "lane key"); break;
+            }
+        }
+        if (id is null)
+        {
+            if (Find(m, "id") is null) Report(Descriptors.BadValue, m, "a lane mapping needs an `id`");
+            return null;
+        }
+        string laneId = Lane.StandardIdFor(id) ?? id;
+        return new Lane(laneId, name ?? Lane.DefaultName(laneId), color) { Location = Loc(m) };
+    }
+
+    private string? Color(YamlNode node)
+    {
+        var text = Text(node, "color");
+        if (text is null) return null;
+        if (System.Text.RegularExpressions.Regex.IsMatch(text, "^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")) return text.ToLowerInvariant();
+        Report(Descriptors.BadValue, node, $"`{text}` is not a colour; write it as `#rrggbb`, e.g. `#ffd966`");
+        return null;
+    }
+
+    private IReadOnlyList<string> ReadLint(YamlNode node)
+    {
+        if (node is not YamlMappingNode m)
+        {
+            Report(Descriptors.BadValue, node, "`lint` takes a mapping such as `{ disable: [BP101] }`");
+            return [];
+        }
+        var disabled = new List<string>();
+        foreach (var (k, v) in m.Children)
+        {
+            string key = KeyOf(k);
+            if (key != "disable") { UnknownKey(k, key, Keys.Lint, "`lint` key"); continue; }
+            var entries = v is YamlSequenceNode seq ? seq.Children.ToList() : [v];
+            foreach (var entry in entries)
+            {
+                var name = Text(entry, "disable");
+                if (name is null) continue;
+                if (Descriptors.Find(name) is null)
+                {
+                    Report(Descriptors.BadValue, entry, $"`{name}` is not a check id or name{Suggest.DidYouMean(name, Descriptors.All.SelectMany(d => new[] { d.Id, d.Name }))}");
+                    continue;
+                }
+                disabled.Add(name);
+            }
+        }
+        return disabled;
+    }
+
+    // ---- scenes, steps, cards ----------------------------------------------------------------------------
+
+    private IReadOnlyList<Scene> ReadScenes(YamlNode node)
+    {
+        if (node is not YamlSequenceNode seq)
+        {
+            if (IsNull(node)) return [];
+            Report(Descriptors.BadValue, node, "`scenes` takes a list of scenes (`- scene: <name>`)");
+            return [];
+        }
+        var scenes = new List<Scene>();
+        foreach (var entry in seq.Children)
+        {
+            if (entry is not YamlMappingNode m)
+            {
+                Report(Descriptors.BadValue, entry, $"a scene is a mapping with `scene:` and `steps:`, not {Describe(entry)}");
+                continue;
+            }
+            if (ReadScene(m) is { } scene) scenes.Add(scene);
+        }
+        return scenes;
+    }
+
+    private Scene? ReadScene(YamlMappingNode m)
+    {
+        string? name = null, id = null;
+        YamlNode? idNode = null;
+        IReadOnlyList<Step> steps = [];
+        foreach (var (k, v) in m.Children)
+        {
+            string key = KeyOf(k);
+            switch (key)
+            {
+                case "scene": name = Text(v, key); break;
+                case "id": id = Id(v); idNode = v; break;
+                case "steps": steps = ReadSteps(v); break;
+                default: UnknownKey(k, key, Keys.Scene, "scene key"); break;
+            }
+        }
+        if (name is null)
+        {
+            if (Find(m, "scene") is null) Report(Descriptors.BadValue, m, "a scene needs a name: add `scene: <name>`");
+            return null;
+        }
+        string sceneId = id ?? Slug.From(name);
+        return new Scene
+        {
+            Id = sceneId, Name = name, IdExplicit = id is not null, Steps = steps,
+            Location = Loc(m), IdLocation = idNode is not null ? Loc(idNode) : Loc(Find(m, "scene")!),
+        };
+    }
+
+    private string? Id(YamlNode node)
+    {
+        var text = Text(node, "id");
+        if (text is null) return null;
+        if (text.Any(char.IsWhiteSpace))
+        {
+            Report(Descriptors.BadValue, node, $"id `{text}` contains spaces; use letters, digits and dashes, e.g. `{Slug.From(text)}`");
+            return null;
+        }
+        return text;
+    }
+
+    private IReadOnlyList<Step> ReadSteps(YamlNode node)
+    {
+        if (IsNull(node)) return [];
+        if (node is not YamlSequenceNode seq)
+        {
+            Report(Descriptors.BadValue, node, "`steps` takes a list of steps (`- step: <name>`)");
+            return [];
+        }
+        var steps = new List<Step>();
+        foreach (var entry in seq.Children)
+        {
+            if (entry is not YamlMappingNode m)
+            {
+                Report(Descriptors.BadValue, entry, $"a step is a mapping with `step:` and lane keys, not {Describe(entry)}");
+                continue;
+            }
+            if (ReadStep(m) is { } step) steps.Add(step);
+        }
+        return steps;
+    }
+
+    /// <summary>The lane id a step key names: a standard id or alias, or a custom lane declared in <c>lanes:</c>.</summary>
+    private string? LaneFor(string key)
+    {
+        var custom = lanes.FirstOrDefault(l => !l.IsStandard && string.Equals(l.Id, key, StringComparison.OrdinalIgnoreCase));
+        return custom?.Id ?? Lane.StandardIdFor(key);
+    }
+
+    private IEnumerable<string> StepKeySpellings =>
+        Keys.Step.Concat(Lane.StandardIds).Concat(lanes.Where(l => !l.IsStandard).Select(l => l.Id)).Distinct();
+
+    private Step? ReadStep(YamlMappingNode m)
+    {
+        string? name = null, id = null;
+        YamlNode? idNode = null;
+        var step = new Step { Id = "", Name = "", Location = Loc(m) };
+        var cards = new List<Card>();
+        foreach (var (k, v) in m.Children)
+        {
+            string key = KeyOf(k);
+            switch (key)
+            {
+                case "step": name = Text(v, key); break;
+                case "id": id = Id(v); idNode = v; break;
+                case "duration": step = step with { Duration = Duration(v) }; break;
+                case "fail": step = step with { Fail = Text(v, key) }; break;
+                case "wait": step = step with { Wait = Text(v, key) }; break;
+                case "pain": step = step with { Pain = Text(v, key) }; break;
+                case "emotion": step = step with { Emotion = Emotion(v) }; break;
+                case "metrics": step = step with { Metrics = TextList(v, key) }; break;
+                case "policy": step = step with { Policy = Text(v, key) }; break;
+                case "note": step = step with { Note = Text(v, key) }; break;
+                case "url": step = step with { Url = Text(v, key) }; break;
+                default:
+                    if (k is YamlScalarNode && LaneFor(key) is { } laneId) cards.AddRange(ReadCards(v, laneId, key));
+                    else UnknownKey(k, key, StepKeySpellings, "step key");
+                    break;
+            }
+        }
+        if (name is null)
+        {
+            if (Find(m, "step") is null) Report(Descriptors.BadValue, m, "a step needs a name: add `step: <name>`");
+            return null;
+        }
+        return step with
+        {
+            Id = id ?? Slug.From(name), Name = name, IdExplicit = id is not null, Cards = cards,
+            IdLocation = idNode is not null ? Loc(idNode) : Loc(Find(m, "step")!),
+        };
+    }
+
+    private TimeSpan? Duration(YamlNode node)
+    {
+        var text = Text(node, "duration");
+        if (text is null) return null;
+        if (Durations.TryParse(text, out var d)) return d;
+        Report(Descriptors.BadValue, node, $"`{text}` is not a duration; {Durations.Help}");
+        return null;
+    }
+
+    private int? Emotion(YamlNode node)
+    {
+        if (node is YamlScalarNode { Value: { } v } && int.TryParse(v.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n)
+            && n is >= Keys.MinEmotion and <= Keys.MaxEmotion)
+            return n;
+        string shown = node is YamlScalarNode s ? $"`{s.Value}`" : Describe(node);
+        Report(Descriptors.BadValue, node, $"emotion {shown} is out of range; write a whole number from -2 (very negative) to 2 (very positive)");
+        return null;
+    }
+
+    private IEnumerable<Card> ReadCards(YamlNode node, string laneId, string key)
+    {
+        if (node is YamlSequenceNode seq)
+        {
+            if (seq.Children.Count == 0) Report(Descriptors.BadValue, node, $"`{key}` has an empty list; write a card or remove the key");
+            foreach (var entry in seq.Children)
+            {
+                if (entry is YamlSequenceNode)
+                {
+                    Report(Descriptors.BadValue, entry, $"a card in `{key}` is text or a mapping with `text:`, not a list");
+                    continue;
+                }
+                if (ReadCard(entry, laneId, key) is { } card) yield return card;
+            }
+        }
+        else if (ReadCard(node, laneId, key) is { } card) yield return card;
+    }
+
+    private Card? ReadCard(YamlNode node, string laneId, string key)
+    {
+        if (node is YamlScalarNode)
+        {
+            var text = Text(node, key);
+            return text is null ? null : new Card { LaneId = laneId, Text = text, Location = Loc(node), IdLocation = Loc(node) };
+        }
+        var m = (YamlMappingNode)node;
+        var card = new Card { LaneId = laneId, Text = "", Location = Loc(m) };
+        string? text2 = null;
+        YamlNode? idNode = null;
+        foreach (var (k, v) in m.Children)
+        {
+            string ck = KeyOf(k);
+            switch (ck)
+            {
+                case "text": text2 = Text(v, "text"); break;
+                case "id": card = card with { Id = Id(v) }; idNode = v; break;
+                case "to": card = card with { Arrows = ReadArrows(v) }; break;
+                case "fail": card = card with { Fail = Text(v, ck) }; break;
+                case "wait": card = card with { Wait = Text(v, ck) }; break;
+                case "pain": card = card with { Pain = Text(v, ck) }; break;
+                case "note": card = card with { Note = Text(v, ck) }; break;
+                case "owner": card = card with { Owner = Text(v, ck) }; break;
+                case "url": card = card with { Url = Text(v, ck) }; break;
+                default: UnknownKey(k, ck, Keys.Card, "card key"); break;
+            }
+        }
+        if (text2 is null)
+        {
+            if (Find(m, "text") is null) Report(Descriptors.BadValue, m, $"a card in `{key}` needs `text:`");
+            return null;
+        }
+        return card with { Text = text2, IdLocation = idNode is not null ? Loc(idNode) : Loc(m) };
+    }
+
+    private IReadOnlyList<Arrow> ReadArrows(YamlNode node)
+    {
+        var entries = node is YamlSequenceNode seq ? seq.Children.ToList() : [node];
+        var arrows = new List<Arrow>();
+        foreach (var entry in entries)
+        {
+            switch (entry)
+            {
+                case YamlScalarNode when Text(entry, "to") is { } reference:
+                    arrows.Add(new Arrow { Ref = reference, Location = Loc(entry) });
+                    break;
+                case YamlMappingNode m:
+                    if (ReadArrowMapping(m) is { } arrow) arrows.Add(arrow);
+                    break;
+                case YamlSequenceNode:
+                    Report(Descriptors.BadValue, entry, "an entry of `to` is a reference or `{ ref, label, loop }`, not a list");
+                    break;
+            }
+        }
+        return arrows;
+    }
+
+    private Arrow? ReadArrowMapping(YamlMappingNode m)
+    {
+        string? reference = null, label = null;
+        bool loop = false;
+        YamlNode? refNode = null;
+        foreach (var (k, v) in m.Children)
+        {
+            string key = KeyOf(k);
+            switch (key)
+            {
+                case "ref": reference = Text(v, key); refNode = v; break;
+                case "label": label = Text(v, key); break;
+                case "loop": loop = Bool(v, key) ?? false; break;
+                default: UnknownKey(k, key, Keys.ArrowEntry, "arrow key"); break;
+            }
+        }
+        if (reference is null)
+        {
+            if (refNode is null) Report(Descriptors.BadValue, m, "an arrow mapping needs `ref:` naming a step, `step.lane` or card id");
+            return null;
+        }
+        return new Arrow { Ref = reference, Label = label, Loop = loop, Location = Loc(refNode!) };
+    }
+}
