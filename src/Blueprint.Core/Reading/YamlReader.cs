@@ -301,8 +301,10 @@ public sealed class YamlReader
     {
         string name = s.Value!.Trim();
         if (Lane.StandardIdFor(name) is { } id) return new Lane(id, Lane.DefaultName(id)) { Location = Loc(s) };
-        Report(Descriptors.UnknownLane, s,
-            $"`{name}` is not a standard lane{Suggest.DidYouMean(name, Lane.StandardIds)}; to add a lane of your own write `{{ id: {Slug.From(name)}, name: {name} }}`");
+        string hint = Suggest.Nearest(name, Lane.StandardIds) is { } near
+            ? $"did you mean `{near}`? To add a lane of your own"
+            : $"the standard lanes are {string.Join(", ", Lane.StandardIds)}; to add a lane of your own";
+        Report(Descriptors.UnknownLane, s, $"`{name}` is not a standard lane; {hint} write `{{ id: {Slug.From(name)}, name: {name} }}`");
         return null;
     }
 
