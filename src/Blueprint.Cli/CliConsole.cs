@@ -3,6 +3,9 @@ namespace Blueprint.Cli;
 /// <summary>The console a command talks to; tests pass string writers and a fake standard input.</summary>
 public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> OpenStandardInput, bool IsTerminal = false)
 {
+    /// <summary>The folder relative paths are taken from (tests set it; the process uses its own).</summary>
+    public string CurrentDirectory { get; init; } = Directory.GetCurrentDirectory();
+
     public static CliConsole System => new(Console.Out, Console.Error, Console.OpenStandardInput,
         !Console.IsOutputRedirected && !Console.IsErrorRedirected);
 

@@ -12,7 +12,7 @@ public static class LintRunner
 
     public static int Run(CliConsole console, Request request)
     {
-        var expansion = InputFiles.Expand(request.Paths);
+        var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory);
         foreach (var problem in expansion.Problems) console.Fail(problem);
 
         var loaded = new SourceLoader.Loaded[expansion.Files.Count];
@@ -20,7 +20,7 @@ public static class LintRunner
         Parallel.For(0, expansion.Files.Count, i =>
         {
             loaded[i] = SourceLoader.Load(expansion.Files[i], console);
-            findings[i] = loaded[i].Read is { } read ? Analyzer.Analyze(loaded[i].Input.DisplayPath, read) : [];
+            findings[i] = loaded[i].Read is { } read ? Analyzer.Analyze(read) : [];
         });
 
         bool unreadable = expansion.Problems.Count > 0;
@@ -38,7 +38,8 @@ public static class LintRunner
         else
         {
             DiagnosticFormats.WriteText(console.Out, all);
-            console.Out.WriteLine(DiagnosticFormats.Summary(loaded.Count(l => l.Read is not null), all));
+            int checkedFiles = loaded.Count(l => l.Read is not null);
+            if (checkedFiles > 0) console.Out.WriteLine(DiagnosticFormats.Summary(checkedFiles, all));
         }
 
         if (unreadable) return ExitCodes.Usage;

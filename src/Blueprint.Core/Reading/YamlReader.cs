@@ -204,6 +204,8 @@ public sealed class YamlReader
         }
         var list = allowed.ToList();
         string? near = Suggest.Nearest(key, list);
+        if (near is null && list.Contains("blueprint") && Suggest.Nearest(key, ["title", "name"]) is not null)
+            near = "blueprint";
         Report(Descriptors.UnknownKey, keyNode, near is not null
             ? $"unknown {what} `{key}`; did you mean `{near}`?"
             : $"unknown {what} `{key}`; expected one of: {string.Join(", ", list)}");
@@ -518,7 +520,8 @@ public sealed class YamlReader
             && n is >= Keys.MinEmotion and <= Keys.MaxEmotion)
             return n;
         string shown = node is YamlScalarNode s ? $"`{s.Value}`" : Describe(node);
-        Report(Descriptors.BadValue, node, $"emotion {shown} is out of range; write a whole number from -2 (very negative) to 2 (very positive)");
+        bool number = node is YamlScalarNode { Value: { } text } && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        Report(Descriptors.BadValue, node, $"emotion {shown} is {(number ? "out of range" : "not a number")}; write a whole number from -2 (very negative) to 2 (very positive)");
         return null;
     }
 
