@@ -60,7 +60,8 @@ public sealed unsafe class PdfCanvas : CairoCanvas
 
     private protected override void Complete(CairoSurfaceHandle surface, CairoHandle cr)
     {
-        // Finishing emits the last page and the trailer through the write function.
+        // Cairo drops a last page with nothing drawn on it unless it is shown explicitly.
+        Cairo.ShowPage(cr);
         Cairo.SurfaceFinish(surface);
     }
 }
