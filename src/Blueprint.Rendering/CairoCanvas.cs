@@ -64,9 +64,9 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
         }
         else
         {
-            Cairo.Check(_cr!, "draw the page");
+            CheckStatus(_cr!, "draw the page");
             NextPage(_surface, _cr!, width, height);
-            Cairo.Check(_cr!, "start a new page");
+            CheckStatus(_cr!, "start a new page");
         }
 
         PageCount++;
@@ -183,7 +183,7 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
     public void Finish()
     {
         var cr = Cr;
-        Cairo.Check(cr, "draw the diagram");
+        CheckStatus(cr, "draw the diagram");
         Complete(Surface, cr);
         Sink.ThrowIfFailed(OutputName);
         Cairo.Check(Surface, $"write the {OutputName}");
@@ -206,6 +206,13 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
     }
 
     private protected abstract string OutputName { get; }
+
+    /// <summary>Cairo errors are sticky; a failed write is reported with the stream's own message first.</summary>
+    private void CheckStatus(CairoHandle cr, string action)
+    {
+        Sink.ThrowIfFailed(OutputName);
+        Cairo.Check(cr, action);
+    }
 
     private protected abstract CairoSurfaceHandle CreateSurface(double width, double height);
 

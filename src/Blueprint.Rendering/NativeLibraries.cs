@@ -17,7 +17,7 @@ public static class NativeLibraries
     [
         new(GObject.Library, "libglib2.0-0", "g_object_unref", "2.0"),
         new(Cairo.Library, "libcairo2", "cairo_tag_begin", "1.16"),
-        new(Pango.Library, "libpango-1.0-0", "pango_layout_get_line_readonly", "1.44"),
+        new(Pango.Library, "libpango-1.0-0", "pango_attr_insert_hyphens_new", "1.44"),
         new(Pango.CairoLibrary, "libpangocairo-1.0-0", "pango_cairo_context_set_font_options", "1.44"),
     ];
 

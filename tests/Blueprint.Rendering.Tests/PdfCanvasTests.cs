@@ -71,6 +71,20 @@ public sealed partial class PdfCanvasTests
         Assert.Matches(@"/MediaBox \[ ?0 0 500 250 ?\]", pdf);
     }
 
+    [Fact]
+    public void A_failing_output_stream_becomes_a_render_exception()
+    {
+        using var canvas = new PdfCanvas(new FailingStream());
+
+        var error = Assert.Throws<RenderException>(() => CanvasTestDrawing.Draw(canvas));
+        Assert.Contains("Could not write the PDF document: no space left", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class FailingStream : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("no space left");
+    }
+
     [GeneratedRegex(@"/Type /Page\b(?!s)")]
     private static partial Regex PageObject();
 }
