@@ -168,24 +168,31 @@ internal sealed partial class LayoutBuilder
 
     /// <summary>
     /// Where an arrow's label goes: on its run along a lane gutter, else on its run in a column gutter (widened to
-    /// fit it), else, for a straight arrow in a column, in the lane gutter it crosses. Never over a card.
+    /// fit it), else, for a straight arrow in a column, in the lane gutter it crosses. Never over a card; slid along
+    /// its own run, when it can, off labels placed before it.
     /// </summary>
-    private Rect PlaceLabel(Plan p, List<Point> pts, double laneTop, double[] boundary, double bodyLeft, double bodyRight,
+    private LabelSpotInfo LabelSpot(Plan p, List<Point> pts, double laneTop, double[] boundary, double bodyLeft, double bodyRight,
         double[] gutterLeft, double[] gutterWidth)
     {
         double w = p.LabelWidth + 2 * LabelPad, h = p.LabelHeight;
+        double minX = bodyLeft + w / 2 + 2, maxX = Math.Max(minX, bodyRight - w / 2 - 2);
         double cx, cy;
+        double lo, hi;          // how far the centre may slide along the run
+        bool horizontal;
         switch (p.Shape)
         {
             case Shape.Long:
-                cx = (p.V1!.X + p.V2!.X) / 2;
-                cx = Math.Clamp(cx, bodyLeft + w / 2 + 2, Math.Max(bodyLeft + w / 2 + 2, bodyRight - w / 2 - 2));
+                cx = Math.Clamp((p.V1!.X + p.V2!.X) / 2, minX, maxX);
                 cy = pts[2].Y;
+                lo = Math.Max(minX, Math.Min(p.V1.X, p.V2.X) + w / 2);
+                hi = Math.Min(maxX, Math.Max(p.V1.X, p.V2.X) - w / 2);
+                horizontal = true;
                 break;
             case Shape.Straight:
-                cx = pts[0].X;
+                cx = Math.Clamp(pts[0].X, minX, maxX);
                 cy = laneTop + boundary[p.Down ? p.From.Row + 1 : p.From.Row];
-                cx = Math.Clamp(cx, bodyLeft + w / 2 + 2, Math.Max(bodyLeft + w / 2 + 2, bodyRight - w / 2 - 2));
+                lo = hi = cx;
+                horizontal = true;
                 break;
             default:
             {
@@ -193,9 +200,64 @@ internal sealed partial class LayoutBuilder
                 cx = gutterLeft[g] + gutterWidth[g] / 2;
                 double y0 = laneTop + p.V1.Y0, y1 = laneTop + p.V1.Y1;
                 cy = Math.Abs(y1 - y0) < 0.001 ? y0 - h / 2 - 2 : (y0 + y1) / 2;
+                lo = Math.Min(y0, y1) + h / 2;
+                hi = Math.Max(y0, y1) - h / 2;
+                horizontal = false;
                 break;
             }
         }
-        return new Rect(cx - w / 2, cy - h / 2, w, h);
+        return new LabelSpotInfo(p, new Rect(cx - w / 2, cy - h / 2, w, h), lo, hi, horizontal);
+    }
+
+    /// <summary>A label's preferred box and how far its centre may slide along its run (x when horizontal, else y).</summary>
+    private sealed record LabelSpotInfo(Plan Plan, Rect Rect, double Lo, double Hi, bool Horizontal);
+
+    private static Rect PlaceLabel(LabelSpotInfo spot, RectGrid placed)
+    {
+        var rect = spot.Rect;
+        if (placed.Hits(rect))
+        {
+            bool horizontal = spot.Horizontal;
+            double step = horizontal ? rect.Width + 4 : rect.Height + 2, centre = horizontal ? rect.CenterX : rect.CenterY;
+            for (int k = 1; k <= 12; k++)
+            {
+                double c = centre + (k % 2 == 1 ? 1 : -1) * ((k + 1) / 2) * step;
+                if (c < spot.Lo || c > spot.Hi) continue;
+                var candidate = horizontal ? rect with { X = c - rect.Width / 2 } : rect with { Y = c - rect.Height / 2 };
+                if (!placed.Hits(candidate)) { rect = candidate; break; }
+            }
+        }
+        placed.Add(rect);
+        return rect;
+    }
+
+    /// <summary>Rectangles bucketed on a coarse grid, so overlap queries stay local however big the diagram is.</summary>
+    private sealed class RectGrid
+    {
+        private const double Cell = 200;
+        private readonly Dictionary<(int, int), List<Rect>> cells = [];
+
+        public void Add(Rect r)
+        {
+            foreach (var key in Keys(r))
+            {
+                if (!cells.TryGetValue(key, out var list)) cells[key] = list = [];
+                list.Add(r);
+            }
+        }
+
+        public bool Hits(Rect r)
+        {
+            foreach (var key in Keys(r))
+                if (cells.TryGetValue(key, out var list) && list.Any(o => o.Overlaps(r))) return true;
+            return false;
+        }
+
+        private static IEnumerable<(int, int)> Keys(Rect r)
+        {
+            for (int i = (int)Math.Floor(r.X / Cell); i <= (int)Math.Floor(r.Right / Cell); i++)
+                for (int j = (int)Math.Floor(r.Y / Cell); j <= (int)Math.Floor(r.Bottom / Cell); j++)
+                    yield return (i, j);
+        }
     }
 }

@@ -75,7 +75,9 @@ internal sealed partial class LayoutBuilder
         {
             var fill = v > 0 ? theme.EmotionPositive : v < 0 ? theme.EmotionNegative : theme.EmotionNeutral;
             ops.Add(new CircleOp(Region.Body, at, 4.5, fill, new Stroke(theme.EmotionLine.Color, 1)));
-            ops.Add(new TextOp(Region.Body, Signed(v), new Rect(at.X + 8, at.Y - lh - 1, 24, lh), TextAlign.Start, smallFont, theme.MutedText));
+            // Above the point when the curve is high, below when it is low, away from the line at the extremes.
+            double ty = v < 0 ? at.Y + 1 : at.Y - lh - 1;
+            ops.Add(new TextOp(Region.Body, Signed(v), new Rect(at.X + 8, ty, 24, lh), TextAlign.Start, smallFont, theme.MutedText));
         }
     }
 

@@ -243,6 +243,8 @@ internal sealed partial class LayoutBuilder
             }
         }
 
+        SeparateOpposingStubs();
+
         // Vertical segments: extents now known; tracks per gutter and per column.
         var vGutters = new List<VSeg>[cols + 1];
         for (int g = 0; g <= cols; g++) vGutters[g] = [];
@@ -405,15 +407,15 @@ internal sealed partial class LayoutBuilder
         // ---- routes ----
         var edges = new List<RoutedEdge>(plans.Count);
         var labelRects = new Rect?[plans.Count];
+        var points = plans.Select(p => RoutePoints(p, laneTop, HTrackY(p.HGutter < 0 ? 0 : p.HGutter, p.HTrack), colLeft)).ToList();
+        // Labels with the least room to slide go first, so the others make way for them.
+        var labelSpots = plans.Where(p => p.LabelText is not null)
+            .Select(p => LabelSpot(p, points[p.Index], laneTop, boundary, bodyLeft, bodyRight, gutterLeft, gutterWidth))
+            .OrderBy(s => s.Hi - s.Lo).ThenBy(s => s.Plan.Index).ToList();
+        var placedLabels = new RectGrid();
+        foreach (var spot in labelSpots) labelRects[spot.Plan.Index] = PlaceLabel(spot, placedLabels);
         foreach (var p in plans)
-        {
-            var pts = RoutePoints(p, laneTop, HTrackY(p.HGutter < 0 ? 0 : p.HGutter, p.HTrack), colLeft);
-            Rect? labelRect = null;
-            if (p.LabelText is not null)
-                labelRect = PlaceLabel(p, pts, laneTop, boundary, bodyLeft, bodyRight, gutterLeft, gutterWidth);
-            labelRects[p.Index] = labelRect;
-            edges.Add(new RoutedEdge(p.Kind, p.From.Index, p.To.Index, pts, p.Edge.Label, labelRect));
-        }
+            edges.Add(new RoutedEdge(p.Kind, p.From.Index, p.To.Index, points[p.Index], p.Edge.Label, labelRects[p.Index]));
 
         // ---- notes row ----
         bool hasNotes = notes.Any(n => n.Count > 0);
@@ -631,6 +633,49 @@ internal sealed partial class LayoutBuilder
             Edges = edges,
             Ops = ops,
         };
+    }
+
+    /// <summary>
+    /// A stub leaving a card into a column gutter and a stub entering the card across the gutter at the same height
+    /// would overlap between their tracks; nudge the entering one (within its card) so the two never share a line.
+    /// </summary>
+    private void SeparateOpposingStubs()
+    {
+        const double gap = 4;
+        for (int g = 1; g < cols; g++)
+        {
+            var leaving = new List<Attach>();
+            var entering = new List<Attach>();
+            for (int r = 0; r < rows; r++)
+            {
+                foreach (var s in cells[g - 1][r]) leaving.AddRange(s.Sides[Right]);
+                foreach (var s in cells[g][r]) entering.AddRange(s.Sides[Left]);
+            }
+            if (leaving.Count == 0 || entering.Count == 0) continue;
+            var ys = leaving.Select(a => a.RelY).Order().ToArray();
+            foreach (var slot in Enumerable.Range(0, rows).SelectMany(r => cells[g][r]))
+            {
+                var side = slot.Sides[Left];
+                for (int i = 0; i < side.Count; i++)
+                {
+                    var a = side[i];
+                    if (!Clashes(a.RelY, a.Plan)) continue;
+                    double lo = i == 0 ? slot.RelTop + 3 : side[i - 1].RelY + 2;
+                    double hi = i == side.Count - 1 ? slot.RelTop + slot.Height - 3 : side[i + 1].RelY - 2;
+                    foreach (double candidate in new[] { a.RelY + gap, a.RelY - gap, a.RelY + 2 * gap, a.RelY - 2 * gap })
+                        if (candidate >= lo && candidate <= hi && !Clashes(candidate, a.Plan)) { a.RelY = candidate; break; }
+                }
+            }
+
+            bool Clashes(double y, Plan plan)
+            {
+                int i = Array.BinarySearch(ys, y - gap + 0.01);
+                if (i < 0) i = ~i;
+                for (; i < ys.Length && ys[i] < y + gap - 0.01; i++)
+                    if (!leaving.Any(l => l.Plan == plan && Math.Abs(l.RelY - ys[i]) < 0.001)) return true;
+                return false;
+            }
+        }
     }
 
     private static int SceneOf(List<SceneBox> scenes, int step)
