@@ -23,6 +23,8 @@ public sealed record DiagramLayout
     public required IReadOnlyList<CardBox> Cards { get; init; }
     public required IReadOnlyList<RoutedEdge> Edges { get; init; }
     public required IReadOnlyList<DrawOp> Ops { get; init; }
+    /// <summary>Texts with characters that no installed font can show (the measurer said so), for a warning that names them.</summary>
+    public IReadOnlyList<string> MissingGlyphs { get; init; } = [];
 
     /// <summary>Cards whose text was cut with an ellipsis.</summary>
     public IEnumerable<CardBox> CutCards => Cards.Where(c => c.TextCut);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Blueprint.Core.Model;
 
 namespace Blueprint.Layout;
@@ -42,6 +41,7 @@ internal sealed partial class LayoutBuilder
     private readonly BlueprintDocument doc;
     private readonly LayoutOptions o;
     private readonly ITextMeasurer m;
+    private readonly RecordingMeasurer recorder;
     private readonly Theme theme;
 
     private readonly FontSpec titleFont, keyFont, valueFont, sceneFont, stepFont, smallFont, laneFont, separatorFont,
@@ -51,7 +51,7 @@ internal sealed partial class LayoutBuilder
     {
         this.doc = doc;
         o = options;
-        m = measurer;
+        m = recorder = new RecordingMeasurer(measurer);
         theme = options.Theme;
         titleFont = o.Font(18, bold: true);
         keyFont = o.Font(10, bold: true);
@@ -632,6 +632,7 @@ internal sealed partial class LayoutBuilder
             Cards = cardBoxes,
             Edges = edges,
             Ops = ops,
+            MissingGlyphs = recorder.MissingGlyphs,
         };
     }
 
@@ -739,5 +740,17 @@ internal sealed partial class LayoutBuilder
         ops.Add(new TextOp(region, label ?? b.Label, new Rect(b.Rect.X, b.Rect.Y + (BadgeHeight - lh) / 2, b.Rect.Width, lh), TextAlign.Center, badgeFont, text));
     }
 
-    private static string Fmt(int v) => v.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Notes every text with characters no installed font can show, once each, in the order met.</summary>
+    private sealed class RecordingMeasurer(ITextMeasurer inner) : ITextMeasurer
+    {
+        private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+        public List<string> MissingGlyphs { get; } = [];
+
+        public WrappedText Wrap(string text, FontSpec font, double maxWidth, int maxLines)
+        {
+            var w = inner.Wrap(text, font, maxWidth, maxLines);
+            if (w.MissingGlyphs > 0 && seen.Add(text)) MissingGlyphs.Add(text);
+            return w;
+        }
+    }
 }

@@ -4,7 +4,7 @@ namespace Blueprint.Layout.Tests;
 
 /// <summary>
 /// A deterministic stand-in for the Pango measurer: every character is 0.55 × the font size wide, lines are 1.2 ×
-/// the size high, words wrap greedily (a word too long for a line is split), and text over the line limit ends "…".
+/// the size high, words wrap greedily (a word too long for a line is split), and text over the line limit ends "…"; private-use characters count as missing glyphs.
 /// </summary>
 public sealed class FakeMeasurer : ITextMeasurer
 {
@@ -44,6 +44,8 @@ public sealed class FakeMeasurer : ITextMeasurer
             lines[^1] = last.TrimEnd() + "…";
         }
         double width = lines.Count == 0 ? 0 : lines.Max(W);
-        return new WrappedText(lines, width, Math.Round(font.Size * 1.2, 2), truncated);
+        // Characters of the private use area stand for glyphs no installed font has.
+        int missing = text.Count(ch => ch is >= '\uE000' and <= '\uF8FF');
+        return new WrappedText(lines, width, Math.Round(font.Size * 1.2, 2), truncated, missing);
     }
 }

@@ -220,6 +220,44 @@ public class CardTests
     }
 }
 
+public class RegionTests
+{
+    public static TheoryData<string> Blueprints => TestFiles.AllBlueprints();
+
+    [Theory]
+    [MemberData(nameof(Blueprints))]
+    public void Label_column_and_body_ops_stay_on_their_side(string key)
+    {
+        var layout = TestFiles.Lay(key);
+        double split = layout.LabelColumn.Right;
+        foreach (var op in layout.Ops)
+        {
+            var (x0, x1) = Extent(op);
+            if (op.Region == Region.Labels) Assert.True(x0 >= layout.LabelColumn.X - 0.01 && x1 <= split + 0.01, $"{op} leaves the label column");
+            if (op.Region == Region.Body) Assert.True(x0 >= split - 0.01 && x1 <= layout.Width, $"{op} reaches into the label column");
+        }
+    }
+
+    private static (double, double) Extent(DrawOp op) => op switch
+    {
+        RectOp r => (r.Rect.X, r.Rect.Right),
+        TextOp t => (t.Box.X, t.Box.Right),
+        LinkOp l => (l.Rect.X, l.Rect.Right),
+        CircleOp c => (c.Center.X - c.Radius, c.Center.X + c.Radius),
+        PolylineOp p => (p.Points.Min(q => q.X), p.Points.Max(q => q.X)),
+        _ => (0, 0),
+    };
+
+    [Fact]
+    public void Texts_no_font_can_show_are_reported()
+    {
+        var doc = TestFiles.Parse("glyphs.blueprint.yaml", "blueprint: Glyphs\nscenes:\n  - scene: S\n    steps:\n      - step: One\n        customer: \"Pays with \\uE000\"\n");
+        var layout = TestFiles.Lay(doc);
+        Assert.Equal(["Pays with \uE000"], layout.MissingGlyphs);
+        Assert.Empty(TestFiles.Lay("fixture:minimal.blueprint.yaml").MissingGlyphs);
+    }
+}
+
 public class ThemeTests
 {
     [Fact]
