@@ -23,6 +23,20 @@ internal sealed partial class LayoutBuilder
             }
             plans.Add(p);
 
+            if (kind == EdgeKind.Loop && to.Col <= from.Col)
+            {
+                // A loop goes round: out of the right of its source, back over the lanes between, into the left of its target.
+                p.Shape = Shape.Long;
+                p.A = AttachTo(from, Right, p, to);
+                p.B = AttachTo(to, Left, p, from);
+                p.V1 = new VSeg(from.Col + 1, p);
+                p.V2 = new VSeg(to.Col, p);
+                p.HGutter = Math.Min(from.Row, to.Row);
+                p.HFrom = to.Col;
+                p.HTo = from.Col + 1;
+                continue;
+            }
+
             if (from.Col == to.Col)
             {
                 bool sameCell = from.Row == to.Row;

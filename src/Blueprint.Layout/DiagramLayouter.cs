@@ -653,7 +653,9 @@ internal sealed partial class LayoutBuilder
                 foreach (var s in cells[g][r]) entering.AddRange(s.Sides[Left]);
             }
             if (leaving.Count == 0 || entering.Count == 0) continue;
-            var ys = leaving.Select(a => a.RelY).Order().ToArray();
+            var ys = leaving.Select(a => a.RelY).ToArray();
+            var owners = leaving.Select(a => a.Plan).ToArray();
+            Array.Sort(ys, owners);
             foreach (var slot in Enumerable.Range(0, rows).SelectMany(r => cells[g][r]))
             {
                 var side = slot.Sides[Left];
@@ -673,7 +675,7 @@ internal sealed partial class LayoutBuilder
                 int i = Array.BinarySearch(ys, y - gap + 0.01);
                 if (i < 0) i = ~i;
                 for (; i < ys.Length && ys[i] < y + gap - 0.01; i++)
-                    if (!leaving.Any(l => l.Plan == plan && Math.Abs(l.RelY - ys[i]) < 0.001)) return true;
+                    if (owners[i] != plan) return true;
                 return false;
             }
         }

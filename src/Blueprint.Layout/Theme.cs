@@ -31,6 +31,8 @@ public sealed record Theme
     public Color? CardFill { get; init; }
     /// <summary>How far the card border goes from the lane colour towards <see cref="Text"/>.</summary>
     public double CardStrokeStrength { get; init; } = 0.45;
+    /// <summary>How far a lane colour given in a file is pulled towards the background (a dark theme tones it down).</summary>
+    public double FileColorToBackground { get; init; }
     /// <summary>True when lane colours given in a file are turned into greys (a greyscale theme).</summary>
     public bool Greyscale { get; init; }
 
@@ -58,7 +60,7 @@ public sealed record Theme
     public Color LaneColor(Lane lane, int customIndex)
     {
         if (Color.TryParse(lane.Color) is { } own)
-            return Greyscale ? own.ToGrey().Mix(Background, 0.5) : Name == "dark" ? own.Mix(Background, 0.45) : own;
+            return Greyscale ? own.ToGrey().Mix(Background, 0.5) : own.Mix(Background, FileColorToBackground);
         int standard = StandardIndex(lane.Id);
         return standard >= 0 ? StandardLanes[standard] : CustomLanes[customIndex % CustomLanes.Count];
     }
@@ -123,6 +125,7 @@ public static class Themes
         CustomLanes = [C("#7a3b3b"), C("#2e6b67"), C("#6b5236"), C("#3b4f7a"), C("#6b3f57")],
         BandStrength = 0.3,
         LabelStrength = 0.7,
+        FileColorToBackground = 0.45,
         CardStrokeStrength = 0.4,
         Separator = new Stroke(C("#9aa4af"), 1.2, [6, 4]),
         Arrow = new Stroke(C("#c9d1d9"), 1.2),
