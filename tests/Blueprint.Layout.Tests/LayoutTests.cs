@@ -129,7 +129,7 @@ public class GeometryTests
         return inX && inY && (Math.Abs(p.X - r.X) < e || Math.Abs(p.X - r.Right) < e || Math.Abs(p.Y - r.Y) < e || Math.Abs(p.Y - r.Bottom) < e);
     }
 
-    private static bool CollinearOverlap(Point a1, Point a2, Point b1, Point b2)
+    internal static bool CollinearOverlap(Point a1, Point a2, Point b1, Point b2)
     {
         const double e = 0.01;
         bool aV = Math.Abs(a1.X - a2.X) < e, bV = Math.Abs(b1.X - b2.X) < e;
