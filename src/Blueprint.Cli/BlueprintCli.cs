@@ -10,6 +10,7 @@ public static class BlueprintCli
     {
         var root = new RootCommand("blueprint: compile service blueprints written in YAML or Markdown into swimlane diagrams, and lint them")
         {
+            RenderCommand.Create(console),
             LintCommand.Create(console),
         };
         root.Options.Add(VerboseOption);

@@ -29,25 +29,10 @@ public sealed record RectOp(Region Region, Rect Rect, Color? Fill, Stroke? Strok
 
 /// <summary>
 /// An open polyline. When <see cref="ArrowHead"/> is above zero a filled triangle of that length (and 0.8 times that
-/// width) in the stroke colour ends it: its tip is the last point, pointing along the last segment; the line itself
-/// already stops at the tip. <see cref="ArrowHeadPolygon"/> gives the triangle.
+/// width) in the stroke colour ends it: its tip is the last point, pointing along the last segment; renderers pull the
+/// line back under the head so a thick line does not poke through the tip.
 /// </summary>
-public sealed record PolylineOp(Region Region, IReadOnlyList<Point> Points, Stroke Stroke, double ArrowHead = 0) : DrawOp(Region)
-{
-    /// <summary>The three corners of the arrowhead (tip first), or an empty list when there is none.</summary>
-    public IReadOnlyList<Point> ArrowHeadPolygon()
-    {
-        if (ArrowHead <= 0 || Points.Count < 2) return [];
-        var tip = Points[^1];
-        var from = Points[^2];
-        for (int i = Points.Count - 2; i >= 0 && from == tip; i--) from = Points[i];
-        double dx = tip.X - from.X, dy = tip.Y - from.Y, len = Math.Sqrt(dx * dx + dy * dy);
-        if (len == 0) return [];
-        dx /= len; dy /= len;
-        double bx = tip.X - dx * ArrowHead, by = tip.Y - dy * ArrowHead, half = ArrowHead * 0.4;
-        return [tip, new Point(bx - dy * half, by + dx * half), new Point(bx + dy * half, by - dx * half)];
-    }
-}
+public sealed record PolylineOp(Region Region, IReadOnlyList<Point> Points, Stroke Stroke, double ArrowHead = 0) : DrawOp(Region);
 
 /// <summary>
 /// One line of text, already wrapped (and cut with "…" where needed) by the layout's <see cref="ITextMeasurer"/>.

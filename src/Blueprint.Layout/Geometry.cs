@@ -80,4 +80,11 @@ public readonly record struct Color(byte R, byte G, byte B, byte A = 255)
     }
 
     public Color WithAlpha(byte a) => this with { A = a };
+
+    public static Color Black { get; } = new(0, 0, 0);
+    public static Color White { get; } = new(255, 255, 255);
+    public bool IsOpaque => A == 255;
+
+    /// <summary><c>#rrggbb</c> without alpha (SVG writes alpha as a separate opacity).</summary>
+    public string ToRgbHex() => string.Create(CultureInfo.InvariantCulture, $"#{R:x2}{G:x2}{B:x2}");
 }

@@ -3,14 +3,12 @@ namespace Blueprint.Rendering;
 /// <summary>Arrowhead geometry shared by every canvas, so all outputs draw the same shape.</summary>
 internal static class ArrowHead
 {
-    public static double Length(double strokeWidth) => 5 + (3 * strokeWidth);
-
     /// <summary>
     /// The triangle (tip first) for a polyline ending at its last point, and the polyline's new last point, pulled
     /// back into the head so a thick line does not poke through the tip. Null when the last segment has no length.
     /// </summary>
     public static ((double X, double Y) LineEnd, (double X, double Y)[] Triangle)? Compute(
-        IReadOnlyList<(double X, double Y)> points, double strokeWidth)
+        IReadOnlyList<(double X, double Y)> points, double length)
     {
         var tip = points[^1];
         // The direction comes from the last point that differs from the tip.
@@ -26,7 +24,6 @@ internal static class ArrowHead
             }
 
             var (ux, uy) = (dx / distance, dy / distance);
-            var length = Length(strokeWidth);
             var halfWidth = length * 0.4;
             var back = (X: tip.X - (ux * length), Y: tip.Y - (uy * length));
             var left = (X: back.X - (uy * halfWidth), Y: back.Y + (ux * halfWidth));

@@ -12,6 +12,7 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
     private CairoHandle? _cr;
     private bool _finished;
     private bool _disposed;
+    private int _views;
 
     private protected CairoCanvas(Stream output)
     {
@@ -72,7 +73,7 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
         PageCount++;
     }
 
-    public void DrawRectangle(double x, double y, double width, double height, Rgba? fill, Stroke? stroke = null, double cornerRadius = 0)
+    public void DrawRectangle(double x, double y, double width, double height, Color? fill, Stroke? stroke = null, double cornerRadius = 0)
     {
         var cr = Cr;
         Cairo.NewPath(cr);
@@ -94,7 +95,7 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
         FillAndStroke(cr, fill, stroke);
     }
 
-    public void DrawEllipse(double centerX, double centerY, double radiusX, double radiusY, Rgba? fill, Stroke? stroke = null)
+    public void DrawEllipse(double centerX, double centerY, double radiusX, double radiusY, Color? fill, Stroke? stroke = null)
     {
         var cr = Cr;
         Cairo.NewPath(cr);
@@ -113,7 +114,7 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
         FillAndStroke(cr, fill, stroke);
     }
 
-    public void DrawPolyline(IReadOnlyList<(double X, double Y)> points, Stroke stroke, bool arrowAtEnd = false)
+    public void DrawPolyline(IReadOnlyList<(double X, double Y)> points, Stroke stroke, double arrowHead = 0)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(stroke);
@@ -123,7 +124,7 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
             return;
         }
 
-        var arrow = arrowAtEnd ? ArrowHead.Compute(points, stroke.Width) : null;
+        var arrow = arrowHead > 0 ? ArrowHead.Compute(points, arrowHead) : null;
         Cairo.NewPath(cr);
         Cairo.MoveTo(cr, points[0].X, points[0].Y);
         for (var i = 1; i < points.Count - 1; i++)
@@ -148,7 +149,7 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
         }
     }
 
-    public void DrawText(string text, double x, double top, FontSpec font, Rgba color, TextAlign align = TextAlign.Left)
+    public void DrawText(string text, double x, double top, FontSpec font, Color color, TextAlign align = TextAlign.Start)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(font);
@@ -164,7 +165,7 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
         var left = align switch
         {
             TextAlign.Center => x - (width / 2),
-            TextAlign.Right => x - width,
+            TextAlign.End => x - width,
             _ => x,
         };
 
@@ -172,6 +173,30 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
         Cairo.MoveTo(cr, left - (logical.X / (double)Pango.Scale), top);
         SetColor(cr, color);
         Pango.CairoShowLayout(cr, layout);
+    }
+
+    public void BeginView(double clipX, double clipY, double clipWidth, double clipHeight, double offsetX, double offsetY, double scale)
+    {
+        var cr = Cr;
+        Cairo.Save(cr);
+        Cairo.NewPath(cr);
+        Cairo.Rectangle(cr, clipX, clipY, clipWidth, clipHeight);
+        Cairo.Clip(cr);
+        Cairo.Scale(cr, scale, scale);
+        Cairo.Translate(cr, offsetX, offsetY);
+        _views++;
+    }
+
+    public void EndView()
+    {
+        var cr = Cr;
+        if (_views == 0)
+        {
+            throw new InvalidOperationException("EndView without BeginView.");
+        }
+
+        Cairo.Restore(cr);
+        _views--;
     }
 
     public virtual void AddLink(double x, double y, double width, double height, string url)
@@ -244,7 +269,7 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
         return builder.Append('\'').ToString();
     }
 
-    private static void FillAndStroke(CairoHandle cr, Rgba? fill, Stroke? stroke)
+    private static void FillAndStroke(CairoHandle cr, Color? fill, Stroke? stroke)
     {
         if (fill is { } color)
         {
@@ -287,6 +312,6 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
         }
     }
 
-    private static void SetColor(CairoHandle cr, Rgba color) =>
+    private static void SetColor(CairoHandle cr, Color color) =>
         Cairo.SetSourceRgba(cr, color.R / 255.0, color.G / 255.0, color.B / 255.0, color.A / 255.0);
 }

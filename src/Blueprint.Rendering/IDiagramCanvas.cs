@@ -2,16 +2,6 @@ using Blueprint.Layout;
 
 namespace Blueprint.Rendering;
 
-public enum TextAlign
-{
-    Left,
-    Center,
-    Right,
-}
-
-/// <summary>How a line is drawn: colour, width in points, and an optional dash pattern (on, off, ... lengths in points).</summary>
-public sealed record Stroke(Rgba Color, double Width = 1, IReadOnlyList<double>? Dash = null);
-
 /// <summary>
 /// Where a diagram is drawn: one implementation per output (PNG, PDF, SVG), all in points with the origin at the
 /// top left and y growing down. Text is drawn one already-wrapped line at a time (wrap with
@@ -25,23 +15,33 @@ public interface IDiagramCanvas : IDisposable
     void BeginPage(double width, double height);
 
     /// <summary>A rectangle, filled and/or stroked (the stroke centred on the edge), with optional rounded corners.</summary>
-    void DrawRectangle(double x, double y, double width, double height, Rgba? fill, Stroke? stroke = null, double cornerRadius = 0);
+    void DrawRectangle(double x, double y, double width, double height, Color? fill, Stroke? stroke = null, double cornerRadius = 0);
 
     /// <summary>An ellipse (a circle when the radii are equal), filled and/or stroked.</summary>
-    void DrawEllipse(double centerX, double centerY, double radiusX, double radiusY, Rgba? fill, Stroke? stroke = null);
+    void DrawEllipse(double centerX, double centerY, double radiusX, double radiusY, Color? fill, Stroke? stroke = null);
 
-    /// <summary>Connected straight segments; with <paramref name="arrowAtEnd"/> a solid arrowhead whose tip is the last point.</summary>
-    void DrawPolyline(IReadOnlyList<(double X, double Y)> points, Stroke stroke, bool arrowAtEnd = false);
+    /// <summary>Connected straight segments; when <paramref name="arrowHead"/> is above zero, a solid arrowhead of that
+    /// length (0.8 of it wide) whose tip is the last point.</summary>
+    void DrawPolyline(IReadOnlyList<(double X, double Y)> points, Stroke stroke, double arrowHead = 0);
 
     /// <summary>
     /// One line of text. <paramref name="top"/> is the top of the line box (lines of a wrapped text sit
     /// <see cref="WrappedText.LineHeight"/> apart); <paramref name="x"/> is the left edge, centre or right edge per
     /// <paramref name="align"/>. Line breaks in <paramref name="text"/> are drawn as spaces.
     /// </summary>
-    void DrawText(string text, double x, double top, FontSpec font, Rgba color, TextAlign align = TextAlign.Left);
+    void DrawText(string text, double x, double top, FontSpec font, Color color, TextAlign align = TextAlign.Start);
 
     /// <summary>Makes an area open <paramref name="url"/> when clicked (PDF and SVG; PNG ignores it). Draws nothing.</summary>
     void AddLink(double x, double y, double width, double height, string url);
+
+    /// <summary>
+    /// Draws what follows through a view until <see cref="EndView"/>: a diagram point p lands on the page at
+    /// (p + offset) × scale, and only inside the clip rectangle (page coordinates). Views nest. Pagination uses this.
+    /// </summary>
+    void BeginView(double clipX, double clipY, double clipWidth, double clipHeight, double offsetX, double offsetY, double scale);
+
+    /// <summary>Ends the innermost view begun by <see cref="BeginView"/>.</summary>
+    void EndView();
 
     /// <summary>Completes the document and writes it to the output stream. Drawing after this throws.</summary>
     void Finish();

@@ -17,6 +17,8 @@ public sealed class SvgCanvas : IDiagramCanvas
     private readonly StringBuilder _svg = new();
     private bool _begun;
     private bool _finished;
+    private int _views;
+    private int _clipIds;
 
     /// <param name="output">Receives the SVG document (UTF-8, no byte-order mark) on <see cref="Finish"/>.</param>
     public SvgCanvas(Stream output)
@@ -45,7 +47,7 @@ public sealed class SvgCanvas : IDiagramCanvas
             .Append("\" viewBox=\"0 0 ").Append(Number(width)).Append(' ').Append(Number(height)).Append("\">\n");
     }
 
-    public void DrawRectangle(double x, double y, double width, double height, Rgba? fill, Stroke? stroke = null, double cornerRadius = 0)
+    public void DrawRectangle(double x, double y, double width, double height, Color? fill, Stroke? stroke = null, double cornerRadius = 0)
     {
         EnsureDrawing();
         _svg.Append("<rect x=\"").Append(Number(x)).Append("\" y=\"").Append(Number(y))
@@ -60,7 +62,7 @@ public sealed class SvgCanvas : IDiagramCanvas
         _svg.Append("/>\n");
     }
 
-    public void DrawEllipse(double centerX, double centerY, double radiusX, double radiusY, Rgba? fill, Stroke? stroke = null)
+    public void DrawEllipse(double centerX, double centerY, double radiusX, double radiusY, Color? fill, Stroke? stroke = null)
     {
         EnsureDrawing();
         if (radiusX <= 0 || radiusY <= 0)
@@ -83,7 +85,7 @@ public sealed class SvgCanvas : IDiagramCanvas
         _svg.Append("/>\n");
     }
 
-    public void DrawPolyline(IReadOnlyList<(double X, double Y)> points, Stroke stroke, bool arrowAtEnd = false)
+    public void DrawPolyline(IReadOnlyList<(double X, double Y)> points, Stroke stroke, double arrowHead = 0)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(stroke);
@@ -93,7 +95,7 @@ public sealed class SvgCanvas : IDiagramCanvas
             return;
         }
 
-        var arrow = arrowAtEnd ? ArrowHead.Compute(points, stroke.Width) : null;
+        var arrow = arrowHead > 0 ? ArrowHead.Compute(points, arrowHead) : null;
         _svg.Append("<path d=\"M").Append(Number(points[0].X)).Append(' ').Append(Number(points[0].Y));
         for (var i = 1; i < points.Count; i++)
         {
@@ -115,7 +117,7 @@ public sealed class SvgCanvas : IDiagramCanvas
         }
     }
 
-    public void DrawText(string text, double x, double top, FontSpec font, Rgba color, TextAlign align = TextAlign.Left)
+    public void DrawText(string text, double x, double top, FontSpec font, Color color, TextAlign align = TextAlign.Start)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(font);
@@ -140,7 +142,7 @@ public sealed class SvgCanvas : IDiagramCanvas
         }
 
         AppendPaint(color, null);
-        if (align != TextAlign.Left)
+        if (align != TextAlign.Start)
         {
             _svg.Append(" text-anchor=\"").Append(align == TextAlign.Center ? "middle" : "end").Append('"');
         }
@@ -179,6 +181,29 @@ public sealed class SvgCanvas : IDiagramCanvas
         {
             throw new RenderException($"Could not write the SVG image: {e.Message}", e);
         }
+    }
+
+    public void BeginView(double clipX, double clipY, double clipWidth, double clipHeight, double offsetX, double offsetY, double scale)
+    {
+        EnsureDrawing();
+        var id = "view" + (++_clipIds).ToString(CultureInfo.InvariantCulture);
+        _svg.Append("<clipPath id=\"").Append(id).Append("\"><rect x=\"").Append(Number(clipX)).Append("\" y=\"").Append(Number(clipY))
+            .Append("\" width=\"").Append(Number(clipWidth)).Append("\" height=\"").Append(Number(clipHeight)).Append("\"/></clipPath>\n")
+            .Append("<g clip-path=\"url(#").Append(id).Append(")\"><g transform=\"scale(").Append(Number(scale))
+            .Append(") translate(").Append(Number(offsetX)).Append(' ').Append(Number(offsetY)).Append(")\">\n");
+        _views++;
+    }
+
+    public void EndView()
+    {
+        EnsureDrawing();
+        if (_views == 0)
+        {
+            throw new InvalidOperationException("EndView without BeginView.");
+        }
+
+        _svg.Append("</g></g>\n");
+        _views--;
     }
 
     public void Dispose()
@@ -251,7 +276,7 @@ public sealed class SvgCanvas : IDiagramCanvas
     private static string SingleLine(string text) =>
         text.IndexOfAny(['\r', '\n']) < 0 ? text : text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
 
-    private void AppendPaint(Rgba? fill, Stroke? stroke)
+    private void AppendPaint(Color? fill, Stroke? stroke)
     {
         if (fill is { } color)
         {
@@ -276,7 +301,7 @@ public sealed class SvgCanvas : IDiagramCanvas
         }
     }
 
-    private void AppendOpacity(string attribute, Rgba color)
+    private void AppendOpacity(string attribute, Color color)
     {
         if (!color.IsOpaque)
         {

@@ -1,3 +1,4 @@
+using Blueprint.Layout;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -58,9 +59,9 @@ public sealed partial class PdfCanvasTests
         var pdf = Latin1(Render(canvas =>
         {
             canvas.BeginPage(300, 200);
-            canvas.DrawText("Scene one", 10, 10, CanvasTestDrawing.Font, Rgba.Black);
+            canvas.DrawText("Scene one", 10, 10, CanvasTestDrawing.Font, Color.Black);
             canvas.BeginPage(400, 200);
-            canvas.DrawText("Scene two", 10, 10, CanvasTestDrawing.Font, Rgba.Black);
+            canvas.DrawText("Scene two", 10, 10, CanvasTestDrawing.Font, Color.Black);
             canvas.BeginPage(500, 250);
             canvas.Finish();
         }));

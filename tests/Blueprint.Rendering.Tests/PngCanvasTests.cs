@@ -1,3 +1,4 @@
+using Blueprint.Layout;
 namespace Blueprint.Rendering.Tests;
 
 public sealed class PngCanvasTests
@@ -14,8 +15,8 @@ public sealed class PngCanvasTests
         var image = PngImage.Decode(png);
         Assert.Equal(CanvasTestDrawing.Red, image[30, 25]);
         Assert.Equal(CanvasTestDrawing.Blue, image[150, 25]);
-        Assert.Equal(Rgba.White, image[120, 50]);
-        Assert.Equal(Rgba.Black, image[10, 25]); // the 2 pt stroke centred on x = 10 covers pixels 9 and 10
+        Assert.Equal(Color.White, image[120, 50]);
+        Assert.Equal(Color.Black, image[10, 25]); // the 2 pt stroke centred on x = 10 covers pixels 9 and 10
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class PngCanvasTests
         }
 
         Assert.True(dark > 50, $"expected the text to darken pixels, found {dark}");
-        Assert.Equal(Rgba.White, image[10, 90]); // below the line box
+        Assert.Equal(Color.White, image[10, 90]); // below the line box
     }
 
     [Fact]
@@ -101,10 +102,10 @@ public sealed class PngCanvasTests
     public void Drawing_before_a_page_or_after_finishing_throws()
     {
         using var canvas = new PngCanvas(new MemoryStream());
-        Assert.Throws<InvalidOperationException>(() => canvas.DrawRectangle(0, 0, 1, 1, Rgba.Black));
+        Assert.Throws<InvalidOperationException>(() => canvas.DrawRectangle(0, 0, 1, 1, Color.Black));
         canvas.BeginPage(10, 10);
         canvas.Finish();
-        Assert.Throws<InvalidOperationException>(() => canvas.DrawRectangle(0, 0, 1, 1, Rgba.Black));
+        Assert.Throws<InvalidOperationException>(() => canvas.DrawRectangle(0, 0, 1, 1, Color.Black));
     }
 
     [Fact]

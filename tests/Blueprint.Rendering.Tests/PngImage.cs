@@ -1,3 +1,4 @@
+using Blueprint.Layout;
 using System.Buffers.Binary;
 using System.IO.Compression;
 
@@ -92,12 +93,12 @@ internal sealed class PngImage
         return new PngImage(width, height, channels, pixels);
     }
 
-    public Rgba this[int x, int y]
+    public Color this[int x, int y]
     {
         get
         {
             var i = ((y * Width) + x) * _channels;
-            return new Rgba(_pixels[i], _pixels[i + 1], _pixels[i + 2], _channels == 4 ? _pixels[i + 3] : (byte)255);
+            return new Color(_pixels[i], _pixels[i + 1], _pixels[i + 2], _channels == 4 ? _pixels[i + 3] : (byte)255);
         }
     }
 

@@ -1,3 +1,4 @@
+using Blueprint.Layout;
 using System.Text;
 using System.Xml.Linq;
 
@@ -61,7 +62,7 @@ public sealed class SvgCanvasTests
         var svg = Render(canvas =>
         {
             canvas.BeginPage(10, 10);
-            canvas.DrawText("a\u0001b\"c\ud800d", 0, 0, CanvasTestDrawing.Font, Rgba.Black);
+            canvas.DrawText("a\u0001b\"c\ud800d", 0, 0, CanvasTestDrawing.Font, Color.Black);
             canvas.Finish();
         });
 

@@ -80,6 +80,9 @@ internal static unsafe partial class Cairo
     [LibraryImport(Library, EntryPoint = "cairo_restore")]
     internal static partial void Restore(CairoHandle cr);
 
+    [LibraryImport(Library, EntryPoint = "cairo_clip")]
+    internal static partial void Clip(CairoHandle cr);
+
     [LibraryImport(Library, EntryPoint = "cairo_scale")]
     internal static partial void Scale(CairoHandle cr, double sx, double sy);
 

@@ -1,0 +1,63 @@
+using System.CommandLine;
+
+namespace Blueprint.Cli.Commands;
+
+/// <summary>The symbols of <c>blueprint render</c>; the work is in <see cref="RenderRunner"/>.</summary>
+public static class RenderCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Blueprint files, folders (searched for *.blueprint.yaml|yml|md), globs, or - for standard input",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Output file (its extension picks the format), or a folder for one file per input; - for standard output. Default: beside each input",
+        };
+        var format = new Option<string?>("--format", "-f")
+        {
+            Description = "Output format when -o has no extension: png, pdf or svg [default: png]",
+        };
+        format.AcceptOnlyFromAmong("png", "pdf", "svg");
+        var theme = new Option<string>("--theme")
+        {
+            Description = "Colour theme: light, dark, or print (readable in greyscale)",
+            DefaultValueFactory = _ => "light",
+        };
+        theme.AcceptOnlyFromAmong("light", "dark", "print");
+        var scale = new Option<double>("--scale")
+        {
+            Description = "PNG pixels per point, e.g. 2 for high-density screens (0.1 to 8)",
+            DefaultValueFactory = _ => 1,
+        };
+        var font = new Option<string>("--font")
+        {
+            Description = "Font family for all text (a fontconfig family name)",
+            DefaultValueFactory = _ => "DejaVu Sans",
+        };
+        var page = new Option<string?>("--page")
+        {
+            Description = "PDF paper size (a4, a3, a2, a1, a0, letter, legal, tabloid), landscape, one or more whole scenes a page",
+        };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Render even when the blueprint has errors (what could be read is drawn)",
+        };
+        var command = new Command("render", "Draw blueprints as swimlane diagrams (PNG, PDF or SVG)")
+        {
+            paths, output, format, theme, scale, font, page, force,
+        };
+        command.SetAction(result => RenderRunner.Run(console, new RenderRunner.Request(
+            result.GetValue(paths) ?? [],
+            result.GetValue(output),
+            result.GetValue(format),
+            result.GetValue(theme) ?? "light",
+            result.GetValue(scale),
+            result.GetValue(font) ?? "DejaVu Sans",
+            result.GetValue(page),
+            result.GetValue(force))));
+        return command;
+    }
+}

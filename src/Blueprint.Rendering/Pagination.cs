@@ -1,0 +1,95 @@
+using Blueprint.Layout;
+
+namespace Blueprint.Rendering;
+
+/// <summary>A paper size in points, portrait; diagrams are printed landscape.</summary>
+public sealed record PageSize(string Name, double Width, double Height)
+{
+    public static readonly IReadOnlyList<PageSize> Known =
+    [
+        new("a4", 595.28, 841.89), new("a3", 841.89, 1190.55), new("a2", 1190.55, 1683.78),
+        new("a1", 1683.78, 2383.94), new("a0", 2383.94, 3370.39), new("letter", 612, 792),
+        new("legal", 612, 1008), new("tabloid", 792, 1224),
+    ];
+
+    public static PageSize? Find(string name) =>
+        Known.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    public PageSize Landscape => Width >= Height ? this : this with { Width = Height, Height = Width };
+}
+
+/// <summary>
+/// One PDF page: its size in points, the scale from diagram units, and the diagram's x-range
+/// [<see cref="BodyLeft"/>, <see cref="BodyRight"/>) of whole scenes shown beside the repeated lane labels.
+/// </summary>
+public sealed record PagePlan(double Width, double Height, double Scale, double BodyLeft, double BodyRight, int FirstScene, int SceneCount);
+
+/// <summary>Splits a diagram into pages of whole scenes that repeat the lane labels (SPEC section 6).</summary>
+public static class Pagination
+{
+    /// <summary>The widest PDF page many viewers accept: 200 inches.</summary>
+    public const double MaxPdfPageSide = 14_400;
+
+    /// <summary>
+    /// One page when the diagram fits in <see cref="MaxPdfPageSide"/> and no paper size is asked for; otherwise
+    /// pages that each hold whole scenes (a scene is never split), scaled down where a page needs it.
+    /// </summary>
+    public static IReadOnlyList<PagePlan> Plan(DiagramLayout layout, PageSize? paper)
+    {
+        double bodyStart = layout.LabelColumn.Right;
+        double rightMargin = layout.Scenes.Count > 0 ? Math.Max(0, layout.Width - layout.Scenes[^1].Right) : 0;
+        if (paper is null && layout.Width <= MaxPdfPageSide && layout.Height <= MaxPdfPageSide || layout.Scenes.Count == 0)
+            return [new PagePlan(layout.Width, layout.Height, 1, bodyStart, layout.Width, 0, layout.Scenes.Count)];
+
+        double pageWidth, pageHeight, scale;
+        if (paper is not null)
+        {
+            var landscape = paper.Landscape;
+            double widestScene = layout.Scenes.Max(s => s.Width);
+            scale = Math.Min(1, Math.Min(landscape.Height / layout.Height, landscape.Width / (bodyStart + widestScene + rightMargin)));
+            (pageWidth, pageHeight) = (landscape.Width, landscape.Height);
+        }
+        else
+        {
+            scale = Math.Min(1, MaxPdfPageSide / layout.Height);
+            (pageWidth, pageHeight) = (MaxPdfPageSide, layout.Height * scale);
+        }
+
+        double room = pageWidth / scale - bodyStart - rightMargin;
+        var pages = new List<PagePlan>();
+        int first = 0;
+        while (first < layout.Scenes.Count)
+        {
+            int count = 1;
+            while (first + count < layout.Scenes.Count && layout.Scenes[first + count].Right - layout.Scenes[first].Left <= room) count++;
+            double left = layout.Scenes[first].Left, right = layout.Scenes[first + count - 1].Right;
+            double pageScale = Math.Min(scale, pageWidth / (bodyStart + (right - left) + rightMargin));
+            double width = paper is null ? (bodyStart + (right - left) + rightMargin) * pageScale : pageWidth;
+            pages.Add(new PagePlan(width, paper is null ? layout.Height * pageScale : pageHeight, pageScale, left, right, first, count));
+            first += count;
+        }
+        return pages;
+    }
+
+    /// <summary>Draws one page: header, lane labels and legend as they are, the body shifted to the page's scenes and clipped.</summary>
+    public static void PaintPage(DiagramLayout layout, PagePlan page, IDiagramCanvas canvas)
+    {
+        canvas.BeginPage(page.Width, page.Height);
+        canvas.DrawRectangle(0, 0, page.Width, page.Height, layout.Background);
+        bool whole = page.BodyLeft <= layout.LabelColumn.Right && page.BodyRight >= layout.Width && page.Scale == 1;
+        if (whole)
+        {
+            DiagramPainter.Paint(layout.Ops, canvas);
+            return;
+        }
+
+        double bodyStart = layout.LabelColumn.Right;
+        canvas.BeginView(0, 0, page.Width, page.Height, 0, 0, page.Scale);
+        DiagramPainter.Paint(layout.Ops.Where(o => o.Region != Region.Body), canvas);
+        canvas.EndView();
+        double clipLeft = bodyStart * page.Scale;
+        canvas.BeginView(clipLeft, 0, page.Width - clipLeft, page.Height, bodyStart - page.BodyLeft, 0, page.Scale);
+        DiagramPainter.Paint(layout.Ops.Where(o => o.Region == Region.Body), canvas);
+        canvas.EndView();
+    }
+}
