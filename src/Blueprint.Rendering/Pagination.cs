@@ -88,7 +88,8 @@ public static class Pagination
         DiagramPainter.Paint(layout.Ops.Where(o => o.Region != Region.Body), canvas);
         canvas.EndView();
         double clipLeft = bodyStart * page.Scale;
-        canvas.BeginView(clipLeft, 0, page.Width - clipLeft, page.Height, bodyStart - page.BodyLeft, 0, page.Scale);
+        double clipWidth = Math.Min(page.Width - clipLeft, (page.BodyRight - page.BodyLeft) * page.Scale);
+        canvas.BeginView(clipLeft, 0, clipWidth, page.Height, bodyStart - page.BodyLeft, 0, page.Scale);
         DiagramPainter.Paint(layout.Ops.Where(o => o.Region == Region.Body), canvas);
         canvas.EndView();
     }
