@@ -21,7 +21,7 @@ dotnet publish src/Blueprint.Cli -c Release -o "$work/bin" --nologo -v quiet >/d
 bp="$work/bin/blueprint"
 
 median() { # hyperfine JSON -> median seconds of command N
-  node -e 'const r=require(process.argv[1]).results; console.log(r[+process.argv[2]].median.toFixed(3))' "$1" "$2"
+  node -e 'const r=require(require("path").resolve(process.argv[1])).results; console.log(r[+process.argv[2]].median.toFixed(3))' "$1" "$2"
 }
 peak_mb() { # peak resident memory of one run, in MB
   /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1/1024}'
