@@ -1,0 +1,26 @@
+using Blueprint.Core.Diagnostics;
+using Blueprint.Core.Model;
+using Blueprint.Core.Reading;
+
+namespace Blueprint.Core.Writing;
+
+/// <summary>What converting gives back: the text in the other format (null when the input could not be read whole) and the reader's findings.</summary>
+public sealed record ConvertResult(string? Text, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>YAML to Markdown and back, through the model: converting there and back changes nothing in the model.</summary>
+public static class BlueprintConverter
+{
+    public static string Write(BlueprintDocument document, SourceFormat format) =>
+        format == SourceFormat.Markdown ? MarkdownWriter.Write(document) : YamlWriter.Write(document);
+
+    /// <summary>
+    /// Reads <paramref name="text"/> (format by <paramref name="file"/>'s name) and writes it as <paramref name="to"/>.
+    /// Refuses (null text) when the reader reports an error: a partial model would silently drop content.
+    /// </summary>
+    public static ConvertResult Convert(string file, string text, SourceFormat to)
+    {
+        var read = BlueprintReader.ReadText(file, text);
+        if (read.Document is null || read.HasErrors) return new ConvertResult(null, read.Diagnostics);
+        return new ConvertResult(Write(read.Document, to), read.Diagnostics);
+    }
+}
