@@ -600,7 +600,7 @@ public sealed partial class MarkdownReader
         EndStep();
         var rows = table.OfType<TableRow>().ToList();
         if (rows.Count == 0) return;
-        var header = RealCells(rows[0]);
+        var header = Cells(rows[0]);
         if (header.Count < 2)
         {
             Report(Descriptors.BadValue, Loc(table), "a scene table needs a header row naming its steps after the first cell, e.g. `| | Enter | Seat |`");
@@ -616,7 +616,7 @@ public sealed partial class MarkdownReader
             string name = inline.Text[..end].Trim();
             if (name.Length == 0)
             {
-                Report(Descriptors.BadValue, Loc(cell), $"column {j + 1} of the header has no step name; name the step or remove the column");
+                Report(Descriptors.BadValue, cell.Span.End >= cell.Span.Start ? Loc(cell) : Loc(rows[0]), $"column {j + 1} of the header has no step name; name the step or remove the column");
                 steps.Add(null);
                 continue;
             }
@@ -625,10 +625,10 @@ public sealed partial class MarkdownReader
 
         foreach (var row in rows.Skip(1))
         {
-            var cells = RealCells(row);
+            var cells = Cells(row);
             if (cells.Count == 0) continue;
             if (cells.Count > header.Count)
-                Report(Descriptors.BadValue, Loc(cells[header.Count]),
+                Report(Descriptors.BadValue, cells[header.Count].Span.End >= cells[header.Count].Span.Start ? Loc(cells[header.Count]) : Loc(row),
                     $"this row has {cells.Count} cells but the header has {header.Count}; the extra cells would be dropped: add the step to the header row or remove them");
             var labelText = CellText(cells[0]).Text.Trim();
             bool hasContent = cells.Skip(1).Any(c => CellText(c).Text.Trim().Length > 0);
@@ -677,8 +677,25 @@ public sealed partial class MarkdownReader
             if (s is not null) scene.Steps.Add(Build(s));
     }
 
-    /// <summary>The cells written in a row (Markdig pads short rows with empty cells that have no source span).</summary>
-    private static List<TableCell> RealCells(TableRow row) => row.OfType<TableCell>().Where(c => c.Span.End >= c.Span.Start).ToList();
+    /// <summary>
+    /// The cells written in a row. Markdig pads every row to the widest one and gives empty cells no position,
+    /// so the count comes from the row's source line (cells split at unescaped pipes).
+    /// </summary>
+    private List<TableCell> Cells(TableRow row)
+    {
+        var all = row.OfType<TableCell>().ToList();
+        if (row.Line < 0 || row.Line >= lineStarts.Count) return all;
+        string t = LineText(row.Line).Trim();
+        if (t.StartsWith('|')) t = t[1..];
+        if (t.EndsWith('|') && !t.EndsWith("\\|", StringComparison.Ordinal)) t = t[..^1];
+        int count = 1;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (t[i] == '\\') i++;
+            else if (t[i] == '|') count++;
+        }
+        return all.Take(count).ToList();
+    }
 
     private static InlineText CellText(TableCell cell) =>
         cell.FirstOrDefault() is ParagraphBlock p ? InlineText.From(p.Inline, p.Span.Start) : InlineText.From(null, cell.Span.Start);

@@ -21,6 +21,15 @@ public static class BlueprintConverter
     {
         var read = BlueprintReader.ReadText(file, text);
         if (read.Document is null || read.HasErrors) return new ConvertResult(null, read.Diagnostics);
-        return new ConvertResult(Write(read.Document, to), read.Diagnostics);
+        string written = Write(read.Document, to);
+
+        // The promise is that nothing in the model changes: check it rather than hope, and refuse otherwise.
+        var again = to == SourceFormat.Markdown ? MarkdownReader.Read(file, written) : YamlReader.Read(file, written);
+        if (again.Document is null || again.HasErrors || ModelJson.Write(again.Document) != ModelJson.Write(read.Document))
+        {
+            return new ConvertResult(null, [.. read.Diagnostics, Descriptors.InternalError.At(SourceLocation.StartOf(file),
+                $"converting to {(to == SourceFormat.Markdown ? "Markdown" : "YAML")} would change the blueprint's content, so nothing was written; please report this with the file")]);
+        }
+        return new ConvertResult(written, read.Diagnostics);
     }
 }
