@@ -307,8 +307,7 @@ public sealed partial class MarkdownReader
         var resolved = ResolveStepLabel(label);
         if (resolved is null)
         {
-            var spellings = StepLabels.Concat(LaneLabels());
-            string? near = Suggest.Nearest(label, spellings);
+            string? near = Suggest.Nearest(label, StepLabelSpellings());
             Report(Descriptors.UnknownKey, at, near is not null
                 ? $"unknown label `{label}`; did you mean `{near}`?"
                 : $"unknown label `{label}`; a step item is a lane ({string.Join(", ", LaneLabels())}) or a step key ({string.Join(", ", StepLabels)})");
@@ -412,6 +411,10 @@ public sealed partial class MarkdownReader
     private IEnumerable<string> LaneLabels() =>
         Lane.StandardIds.Select(Capitalize).Concat(lanes.Where(l => !l.IsStandard).Select(l => l.Id));
 
+    /// <summary>Every spelling a step label may have, for did-you-mean: step keys, lanes and the standard aliases.</summary>
+    private IEnumerable<string> StepLabelSpellings() =>
+        StepLabels.Concat(LaneLabels()).Concat(Lane.StandardSpellings.Select(Capitalize)).Distinct(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A step label is a step key (checked first, as in YAML), a custom lane's id, a standard lane or alias, or a custom lane's name.</summary>
     private (string? StepKey, string? LaneId)? ResolveStepLabel(string label)
     {
@@ -514,10 +517,8 @@ public sealed partial class MarkdownReader
         var links = inline.Links.Where(l => l.Start >= start && l.End <= end).OrderBy(l => l.Start).ToList();
         var trailing = new List<InlineLink>();
         int pos = end, k = links.Count - 1;
-        while (k >= 0)
+        while (k >= 0 && links[k].IsAnchor && SkipBack(inline, pos, links[k].End, commas: true) == links[k].End)
         {
-            int p = SkipBack(inline, pos, start, commas: true);
-            if (links[k].End != p || !links[k].IsAnchor) break;
             trailing.Insert(0, links[k]);
             pos = links[k].Start;
             k--;
@@ -641,7 +642,7 @@ public sealed partial class MarkdownReader
             var resolved = ResolveStepLabel(label);
             if (resolved is null)
             {
-                string? near = Suggest.Nearest(label, StepLabels.Concat(LaneLabels()));
+                string? near = Suggest.Nearest(label, StepLabelSpellings());
                 Report(Descriptors.UnknownKey, Loc(cells[0]), near is not null
                     ? $"unknown row label `{label}`; did you mean `{near}`?"
                     : $"unknown row label `{label}`; a row is a lane ({string.Join(", ", LaneLabels())}) or a step key ({string.Join(", ", StepLabels)})");
