@@ -1,4 +1,3 @@
-using Blueprint.Core.Diagnostics;
 using Blueprint.Core.Reading;
 using Blueprint.Core.Stats;
 

@@ -37,6 +37,7 @@ public sealed partial class MarkdownReader
     private SourceLocation titleLocation;
     private string? scenario;
     private bool scenarioSeen;
+    private bool scenarioFromFrontMatter;
     private readonly List<Scene> scenes = [];
     private SceneDraft? scene;
     private StepDraft? step;
@@ -86,9 +87,12 @@ public sealed partial class MarkdownReader
         {
             markdown = Markdown.Parse(body, Pipeline);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Report(Descriptors.Syntax, SourceLocation.StartOf(file), $"Markdown: {e.Message}");
+            // Markdig refuses input nested beyond its depth limit (and might fail on other pathological input).
+            Report(Descriptors.Syntax, SourceLocation.StartOf(file), e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase)
+                ? "Markdown nested too deeply (lists, quotes, brackets or emphasis); a blueprint needs at most a list inside a list"
+                : $"Markdown: {e.Message}");
             return (meta ?? new BlueprintDocument { Title = "" }) with { Location = SourceLocation.StartOf(file) };
         }
 
@@ -148,8 +152,6 @@ public sealed partial class MarkdownReader
         Blank(body, 0, LineEnd(close));
         return (doc, body.ToString());
     }
-
-    private bool scenarioFromFrontMatter;
 
     private static void Blank(StringBuilder sb, int from, int to)
     {
