@@ -1,1 +1,3 @@
-Console.WriteLine("blueprint");
+using Blueprint.Cli;
+
+return BlueprintCli.Run(args, CliConsole.System);

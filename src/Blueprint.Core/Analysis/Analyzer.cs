@@ -21,7 +21,11 @@ public static class Analyzer
         new EmptyRule(),
     ];
 
-    public static IReadOnlyList<Diagnostic> Analyze(string file, ReadResult read, AnalysisOptions? options = null)
+    public static IReadOnlyList<Diagnostic> Analyze(ReadResult read, AnalysisOptions? options = null) =>
+        AnalyzeWith(read, Rules, options);
+
+    /// <summary>Runs the given rules (tests use this seam); <see cref="Analyze"/> runs them all.</summary>
+    public static IReadOnlyList<Diagnostic> AnalyzeWith(ReadResult read, IReadOnlyList<IRule> rules, AnalysisOptions? options = null)
     {
         options ??= AnalysisOptions.Default;
         var found = new List<Diagnostic>(read.Diagnostics);
@@ -30,13 +34,13 @@ public static class Analyzer
             var graph = BlueprintGraph.Build(document);
             found.AddRange(graph.Diagnostics);
             var context = new RuleContext(document, graph, options.IsTextCut);
-            foreach (var rule in Rules) found.AddRange(Run(rule, context, file));
+            foreach (var rule in rules) found.AddRange(Run(rule, context));
         }
         return Configure(found, options.Severities, read.Document?.LintDisable ?? []);
     }
 
     /// <summary>A rule that throws becomes one internal-error finding for the file, not a crash.</summary>
-    private static IReadOnlyList<Diagnostic> Run(IRule rule, RuleContext context, string file)
+    private static IReadOnlyList<Diagnostic> Run(IRule rule, RuleContext context)
     {
         try
         {
@@ -44,7 +48,7 @@ public static class Analyzer
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return [Descriptors.InternalError.At(SourceLocation.StartOf(file),
+            return [Descriptors.InternalError.At(SourceLocation.StartOf(context.Document.Location.File),
                 $"check {rule.Descriptor.Id} {rule.Descriptor.Name} failed ({e.GetType().Name}: {e.Message}); please report this with the file")];
         }
     }

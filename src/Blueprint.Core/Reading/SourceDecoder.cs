@@ -12,7 +12,7 @@ public static class SourceDecoder
     {
         if (bytes.Length > Limits.MaxFileBytes)
             return (null, Descriptors.Syntax.At(SourceLocation.StartOf(file),
-                $"the file is {bytes.Length / (1024 * 1024)} MiB; blueprints are limited to {Limits.MaxFileBytes / (1024 * 1024)} MiB — split it into several blueprints"));
+                $"the file is larger than the {Limits.MaxFileBytes / (1024 * 1024)} MiB limit for a blueprint; split it into several blueprints"));
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
 

@@ -57,7 +57,10 @@ public sealed class YamlReader
             string message = e.InnerException is { } inner && e.Message.Contains("see inner", StringComparison.OrdinalIgnoreCase) ? inner.Message : e.Message;
             if (message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) || e.InnerException is ArgumentException)
                 message = "a key appears twice in the same mapping; remove or rename one of them";
-            diagnostics.Add(Descriptors.Syntax.At(new SourceLocation(file, (int)e.Start.Line + lineOffset, (int)e.Start.Column), $"YAML: {Clean(message)}"));
+            string hint = message.Contains("mapping", StringComparison.OrdinalIgnoreCase) && !message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+                ? "; text that contains `: ` must be put in quotes"
+                : "";
+            diagnostics.Add(Descriptors.Syntax.At(new SourceLocation(file, (int)e.Start.Line + lineOffset, (int)e.Start.Column), $"YAML: {Clean(message)}{hint}"));
             return null;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
@@ -223,6 +226,8 @@ public sealed class YamlReader
         }
         var list = allowed.ToList();
         string? near = Suggest.Nearest(key, list);
+        if (near is null && list.Contains("blueprint") && Suggest.Nearest(key, ["title", "name"]) is not null)
+            near = "blueprint";
         Report(Descriptors.UnknownKey, keyNode, near is not null
             ? $"unknown {what} `{key}`; did you mean `{near}`?"
             : $"unknown {what} `{key}`; expected one of: {string.Join(", ", list)}");
@@ -320,8 +325,10 @@ public sealed class YamlReader
     {
         string name = s.Value!.Trim();
         if (Lane.StandardIdFor(name) is { } id) return new Lane(id, Lane.DefaultName(id)) { Location = Loc(s) };
-        Report(Descriptors.UnknownLane, s,
-            $"`{name}` is not a standard lane{Suggest.DidYouMean(name, Lane.StandardIds)}; to add a lane of your own write `{{ id: {Slug.From(name)}, name: {name} }}`");
+        string hint = Suggest.Nearest(name, Lane.StandardIds) is { } near
+            ? $"did you mean `{near}`? To add a lane of your own"
+            : $"the standard lanes are {string.Join(", ", Lane.StandardIds)}; to add a lane of your own";
+        Report(Descriptors.UnknownLane, s, $"`{name}` is not a standard lane; {hint} write `{{ id: {Slug.From(name)}, name: {name} }}`");
         return null;
     }
 
@@ -535,7 +542,8 @@ public sealed class YamlReader
             && n is >= Keys.MinEmotion and <= Keys.MaxEmotion)
             return n;
         string shown = node is YamlScalarNode s ? $"`{s.Value}`" : Describe(node);
-        Report(Descriptors.BadValue, node, $"emotion {shown} is out of range; write a whole number from -2 (very negative) to 2 (very positive)");
+        bool number = node is YamlScalarNode { Value: { } text } && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        Report(Descriptors.BadValue, node, $"emotion {shown} is {(number ? "out of range" : "not a number")}; write a whole number from -2 (very negative) to 2 (very positive)");
         return null;
     }
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Times the whole `blueprint render` process against Graphviz `dot` drawing the same cards and
+# arrows (bench/generate.mjs), for blueprints of 20, 100 and 1,000 steps, and reports medians,
+# ratios and peak memory. Installs hyperfine and graphviz from Debian if they are missing.
+# usage: bench/run.sh [STEPS...]      (default: 20 100 1000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+steps=("${@:-20}")
+[ $# -gt 0 ] || steps=(20 100 1000)
+
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v dot >/dev/null || missing+=(graphviz)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+work=bench/work
+mkdir -p "$work"
+dotnet publish src/Blueprint.Cli -c Release -o "$work/bin" --nologo -v quiet >/dev/null
+bp="$work/bin/blueprint"
+
+median() { # hyperfine JSON -> median seconds of command N
+  node -e 'const r=require(process.argv[1]).results; console.log(r[+process.argv[2]].median.toFixed(3))' "$1" "$2"
+}
+peak_mb() { # peak resident memory of one run, in MB
+  /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1/1024}'
+}
+
+printf '%-7s %-4s %12s %12s %8s %14s %14s\n' steps fmt blueprint_s dot_s ratio blueprint_MB dot_MB
+for n in "${steps[@]}"; do
+  node bench/generate.mjs "$n" "$work"
+  yaml="$work/steps-$n.blueprint.yaml"; gv="$work/steps-$n.dot"
+  for fmt in png pdf; do
+    [ "$n" -ge 1000 ] && runs=3 || runs=10
+    hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/h-$n-$fmt.json" \
+      "$bp render $yaml -o $work/out-$n.$fmt --force" \
+      "dot -T$fmt $gv -o $work/dot-$n.$fmt" >/dev/null 2>&1
+    b=$(median "$work/h-$n-$fmt.json" 0); d=$(median "$work/h-$n-$fmt.json" 1)
+    ratio=$(node -e "console.log(($b/$d).toFixed(2))")
+    bm=$(peak_mb "$bp" render "$yaml" -o "$work/out-$n.$fmt" --force)
+    dm=$(peak_mb dot "-T$fmt" "$gv" -o "$work/dot-$n.$fmt")
+    printf '%-7s %-4s %12s %12s %8s %14s %14s\n' "$n" "$fmt" "$b" "$d" "$ratio" "$bm" "$dm"
+  done
+done

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Blueprint.Cli.Commands;
+
+namespace Blueprint.Cli;
+
+/// <summary>The command line: builds the commands, parses, runs, and maps every outcome to an exit code.</summary>
+public static class BlueprintCli
+{
+    public static RootCommand BuildRoot(CliConsole console)
+    {
+        var root = new RootCommand("blueprint: compile service blueprints written in YAML or Markdown into swimlane diagrams, and lint them")
+        {
+            LintCommand.Create(console),
+        };
+        root.Options.Add(VerboseOption);
+        return root;
+    }
+
+    public static readonly Option<bool> VerboseOption = new("--verbose")
+    {
+        Description = "Print details (a stack trace) when the tool itself fails",
+        Recursive = true,
+    };
+
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = BuildRoot(console);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) console.Fail(error.Message);
+            string command = string.Join(' ', parse.CommandResult.Command is RootCommand ? [] : new[] { parse.CommandResult.Command.Name });
+            console.Error.WriteLine($"Run 'blueprint {(command.Length > 0 ? command + " " : "")}--help' for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            console.Fail($"internal error: {e.GetType().Name}: {e.Message}");
+            if (parse.GetValue(VerboseOption)) console.Error.WriteLine(e.ToString());
+            else console.Error.WriteLine("Rerun with --verbose for details, and please report it with the input that caused it.");
+            return ExitCodes.Findings;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Blueprint.Cli;
+
+/// <summary>The console a command talks to; tests pass string writers and a fake standard input.</summary>
+public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> OpenStandardInput, bool IsTerminal = false)
+{
+    /// <summary>The folder relative paths are taken from (tests set it; the process uses its own).</summary>
+    public string CurrentDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    public static CliConsole System => new(Console.Out, Console.Error, Console.OpenStandardInput,
+        !Console.IsOutputRedirected && !Console.IsErrorRedirected);
+
+    /// <summary>A usage or path problem: <c>blueprint: message</c> on standard error.</summary>
+    public void Fail(string message) => Error.WriteLine($"blueprint: {message}");
+}
+
+/// <summary>Process exit codes (SPEC section 5).</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Findings = 1;
+    public const int Usage = 2;
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace Blueprint.Cli.Commands;
+
+/// <summary>The symbols of <c>blueprint lint</c>; the work is in <see cref="LintRunner"/>.</summary>
+public static class LintCommand
+{
+    public static readonly string[] Formats = ["text", "json"];
+
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Blueprint files, folders (searched for *.blueprint.yaml|yml|md), globs, or - for standard input",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: text (path:line:col: severity ID name: message) or json (an array of findings)",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var maxWarnings = new Option<int?>("--max-warnings")
+        {
+            Description = "Exit with 1 when there are more warnings than this",
+        };
+        var command = new Command("lint", "Check blueprints for errors and lint warnings, with file, line and column")
+        {
+            paths, format, maxWarnings,
+        };
+        command.SetAction(result => LintRunner.Run(console, new LintRunner.Request(
+            result.GetValue(paths) ?? [],
+            result.GetValue(format) ?? "text",
+            result.GetValue(maxWarnings))));
+        return command;
+    }
+}

@@ -1,0 +1,75 @@
+namespace Blueprint.Layout;
+
+/// <summary>
+/// A laid-out blueprint: geometry and styled, wrapped text only. <see cref="Ops"/> is the display list renderers
+/// draw; the other members describe the same picture structurally (for pagination, checks and tests).
+/// </summary>
+public sealed record DiagramLayout
+{
+    public required double Width { get; init; }
+    public required double Height { get; init; }
+    public required string ThemeName { get; init; }
+    public required Color Background { get; init; }
+    /// <summary>The lane label column, <c>[LabelColumn.X, LabelColumn.Right)</c>; a paginating renderer repeats it on every page.</summary>
+    public required Rect LabelColumn { get; init; }
+    /// <summary>Top to bottom extent of the title block (<see cref="Region.Header"/>).</summary>
+    public required Rect Header { get; init; }
+    /// <summary>Where the legend is (<see cref="Region.Legend"/>); zero-sized when there is none.</summary>
+    public required Rect Legend { get; init; }
+    public required IReadOnlyList<SceneBox> Scenes { get; init; }
+    public required IReadOnlyList<StepColumn> Steps { get; init; }
+    public required IReadOnlyList<LaneBand> Lanes { get; init; }
+    public required IReadOnlyList<SeparatorLine> Separators { get; init; }
+    public required IReadOnlyList<CardBox> Cards { get; init; }
+    public required IReadOnlyList<RoutedEdge> Edges { get; init; }
+    public required IReadOnlyList<DrawOp> Ops { get; init; }
+    /// <summary>Texts with characters that no installed font can show (the measurer said so), for a warning that names them.</summary>
+    public IReadOnlyList<string> MissingGlyphs { get; init; } = [];
+
+    /// <summary>Cards whose text was cut with an ellipsis.</summary>
+    public IEnumerable<CardBox> CutCards => Cards.Where(c => c.TextCut);
+}
+
+/// <summary>
+/// A scene: its header band and the x-range of its steps, gutters included (ranges of consecutive scenes touch), so a
+/// renderer can split pages between whole scenes. <see cref="FirstStep"/> and <see cref="StepCount"/> index <see cref="DiagramLayout.Steps"/>.
+/// </summary>
+public sealed record SceneBox(string Id, string Name, int FirstStep, int StepCount, double Left, double Right, Rect Band)
+{
+    public double Width => Right - Left;
+}
+
+/// <summary>A step column: <see cref="Column"/> is the card column (card width), <see cref="Header"/> its header cell.</summary>
+public sealed record StepColumn(string Id, string Name, int SceneIndex, Rect Column, Rect Header, string? Url);
+
+/// <summary>A lane as a horizontal band across the diagram (label cell excluded).</summary>
+public sealed record LaneBand(string Id, string Name, Rect Band, Color Fill, Color CardFill);
+
+public enum SeparatorKind { Interaction, Visibility, InternalInteraction }
+
+/// <summary>A separator line between two lanes, at <see cref="Y"/>, between lane <see cref="AboveLane"/> and lane <see cref="AboveLane"/>+1.</summary>
+public sealed record SeparatorLine(SeparatorKind Kind, string Label, double Y, int AboveLane);
+
+public enum BadgeKind { Fail, Wait, Pain }
+
+/// <summary>A numbered badge ("F1", "W2", "P1") and the text it stands for (listed in the notes row).</summary>
+public sealed record Badge(BadgeKind Kind, int Number, string Text, Rect Rect)
+{
+    public string Label => (Kind switch { BadgeKind.Fail => "F", BadgeKind.Wait => "W", _ => "P" }) + Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// A card as drawn: <see cref="Name"/> is how a person refers to it (its id, else <c>step.lane</c>),
+/// <see cref="StepIndex"/> indexes <see cref="DiagramLayout.Steps"/>, <see cref="LaneIndex"/> <see cref="DiagramLayout.Lanes"/>.
+/// </summary>
+public sealed record CardBox(
+    string Name, int StepIndex, int LaneIndex, int IndexInCell, Rect Rect,
+    IReadOnlyList<string> Lines, bool TextCut, IReadOnlyList<Badge> Badges, string? Url);
+
+public enum EdgeKind { Arrow, Loop, Journey }
+
+/// <summary>
+/// An arrow as routed: orthogonal points from the source card's edge to the target card's edge (arrowhead at the
+/// end); <see cref="LabelRect"/> is where its label box is, when it has one.
+/// </summary>
+public sealed record RoutedEdge(EdgeKind Kind, int FromCard, int ToCard, IReadOnlyList<Point> Points, string? Label, Rect? LabelRect);

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test. On a fresh machine it first installs what the tests need and the machine may lack.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_apt=()
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "test.sh: installing ${need_apt[*]}" >&2
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq >/dev/null 2>&1 || true
+  $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null 2>&1 || echo "test.sh: could not install ${need_apt[*]}; tests that need it will fail" >&2
+fi
+
+dotnet test blueprint-cli.sln --nologo -v quiet "$@"

@@ -1,0 +1,49 @@
+using Blueprint.Core.Model;
+using Blueprint.Core.Reading;
+
+namespace Blueprint.Layout.Tests;
+
+internal static class TestFiles
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "blueprint-cli.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (blueprint-cli.sln)");
+    }
+
+    public static string Fixtures => Path.Combine(RepoRoot, "tests", "Fixtures", "layout");
+    public static string Examples => Path.Combine(RepoRoot, "examples");
+
+    public static BlueprintDocument Read(string path) => Parse(Path.GetFileName(path), File.ReadAllText(path));
+
+    public static BlueprintDocument Parse(string name, string yaml)
+    {
+        var result = BlueprintReader.ReadText(name, yaml);
+        Assert.True(result.Document is not null && !result.HasErrors,
+            $"{name} does not read cleanly:\n" + string.Join("\n", result.Diagnostics.Select(d => d.ToString())));
+        return result.Document!;
+    }
+
+    /// <summary>Fixture and example files as theory data: (kind, file name).</summary>
+    public static TheoryData<string> AllBlueprints()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.GetFiles(Fixtures, "*.blueprint.yaml").OrderBy(f => f, StringComparer.Ordinal))
+            data.Add("fixture:" + Path.GetFileName(f));
+        foreach (var f in Directory.GetFiles(Examples, "*.blueprint.yaml").OrderBy(f => f, StringComparer.Ordinal))
+            data.Add("example:" + Path.GetFileName(f));
+        return data;
+    }
+
+    public static string PathOf(string key) => key.StartsWith("fixture:", StringComparison.Ordinal)
+        ? Path.Combine(Fixtures, key["fixture:".Length..])
+        : Path.Combine(Examples, key["example:".Length..]);
+
+    public static DiagramLayout Lay(BlueprintDocument doc, Theme? theme = null) =>
+        DiagramLayouter.Layout(doc, LayoutOptions.Default with { Theme = theme ?? Themes.Light }, new FakeMeasurer());
+
+    public static DiagramLayout Lay(string key, Theme? theme = null) => Lay(Read(PathOf(key)), theme);
+}

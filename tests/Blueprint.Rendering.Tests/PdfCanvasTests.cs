@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Blueprint.Rendering.Tests;
+
+public sealed partial class PdfCanvasTests
+{
+    private static byte[] Render(Action<IDiagramCanvas> draw) =>
+        CanvasTestDrawing.Render(stream => new PdfCanvas(stream, "Dinner at a restaurant"), draw);
+
+    private static string Latin1(byte[] bytes) => Encoding.Latin1.GetString(bytes);
+
+    [Fact]
+    public void Writes_a_complete_pdf()
+    {
+        var pdf = Latin1(Render(CanvasTestDrawing.Draw));
+
+        Assert.StartsWith("%PDF-", pdf, StringComparison.Ordinal);
+        Assert.EndsWith("%%EOF\n", pdf, StringComparison.Ordinal);
+        Assert.Matches(@"/MediaBox \[ ?0 0 200 100 ?\]", pdf);
+        Assert.Contains("/Title (Dinner at a restaurant)", pdf, StringComparison.Ordinal);
+        Assert.Equal(1, PageObject().Count(pdf));
+    }
+
+    [Fact]
+    public void Is_byte_identical_across_renders_with_fixed_dates()
+    {
+        var first = Render(CanvasTestDrawing.Draw);
+        var second = Render(CanvasTestDrawing.Draw);
+
+        Assert.Equal(first, second);
+        Assert.Contains("/CreationDate (20000101000000Z)", Latin1(first), StringComparison.Ordinal);
+        Assert.Contains("/ModDate (20000101000000Z)", Latin1(first), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keeps_text_as_text_with_a_unicode_map()
+    {
+        var pdf = Latin1(Render(CanvasTestDrawing.Draw));
+
+        Assert.Contains("/ToUnicode", pdf, StringComparison.Ordinal);
+        Assert.Contains("DejaVuSans", pdf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adds_a_clickable_link_in_pdf_coordinates()
+    {
+        var pdf = Latin1(Render(CanvasTestDrawing.Draw));
+
+        Assert.Contains("/URI (https://example.com/card?id=1&x='y')", pdf, StringComparison.Ordinal);
+        // y runs up in PDF: a 40 x 30 box at (10, 10) on a 100 pt page spans y 60..90.
+        Assert.Matches(@"/Rect \[ ?10 60 50 90 ?\]", pdf);
+    }
+
+    [Fact]
+    public void Writes_several_pages_of_different_sizes()
+    {
+        var pdf = Latin1(Render(canvas =>
+        {
+            canvas.BeginPage(300, 200);
+            canvas.DrawText("Scene one", 10, 10, CanvasTestDrawing.Font, Rgba.Black);
+            canvas.BeginPage(400, 200);
+            canvas.DrawText("Scene two", 10, 10, CanvasTestDrawing.Font, Rgba.Black);
+            canvas.BeginPage(500, 250);
+            canvas.Finish();
+        }));
+
+        Assert.Equal(3, PageObject().Count(pdf));
+        Assert.Matches(@"/MediaBox \[ ?0 0 300 200 ?\]", pdf);
+        Assert.Matches(@"/MediaBox \[ ?0 0 400 200 ?\]", pdf);
+        Assert.Matches(@"/MediaBox \[ ?0 0 500 250 ?\]", pdf);
+    }
+
+    [Fact]
+    public void A_failing_output_stream_becomes_a_render_exception()
+    {
+        using var canvas = new PdfCanvas(new FailingStream());
+
+        var error = Assert.Throws<RenderException>(() => CanvasTestDrawing.Draw(canvas));
+        Assert.Contains("Could not write the PDF document: no space left", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class FailingStream : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("no space left");
+    }
+
+    [GeneratedRegex(@"/Type /Page\b(?!s)")]
+    private static partial Regex PageObject();
+}
