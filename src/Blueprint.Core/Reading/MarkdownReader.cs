@@ -391,7 +391,8 @@ public sealed partial class MarkdownReader
             case "emotion":
                 if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n) && n is >= Keys.MinEmotion and <= Keys.MaxEmotion)
                     s = s with { Emotion = n };
-                else Report(Descriptors.BadValue, valueAt, $"emotion `{value}` is out of range; write a whole number from -2 (very negative) to 2 (very positive)");
+                else Report(Descriptors.BadValue, valueAt,
+                    $"emotion `{value}` is {(int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? "out of range" : "not a number")}; write a whole number from -2 (very negative) to 2 (very positive)");
                 break;
             case "fail": s = s with { Fail = value }; break;
             case "wait": s = s with { Wait = value }; break;

@@ -57,7 +57,7 @@ public sealed class YamlReader
             string message = e.InnerException is { } inner && e.Message.Contains("see inner", StringComparison.OrdinalIgnoreCase) ? inner.Message : e.Message;
             if (message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) || e.InnerException is ArgumentException)
                 message = "a key appears twice in the same mapping; remove or rename one of them";
-            string hint = message.Contains("mapping", StringComparison.OrdinalIgnoreCase) && !message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+            string hint = message.Contains("mapping", StringComparison.OrdinalIgnoreCase) && !message.Contains("appears twice", StringComparison.Ordinal)
                 ? "; text that contains `: ` must be put in quotes"
                 : "";
             diagnostics.Add(Descriptors.Syntax.At(new SourceLocation(file, (int)e.Start.Line + lineOffset, (int)e.Start.Column), $"YAML: {Clean(message)}{hint}"));

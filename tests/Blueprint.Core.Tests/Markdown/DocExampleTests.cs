@@ -23,7 +23,7 @@ public partial class DocExampleTests
                 : block.StartsWith("##", StringComparison.Ordinal) ? "# T\n\n" + block
                 : "# T\n\n## S\n\n### A\n\n" + block;
             var read = MarkdownReader.Read("doc.blueprint.md", text);
-            var errors = Analyzer.Analyze("doc.blueprint.md", read).Where(d => d.Severity == Blueprint.Core.Diagnostics.Severity.Error
+            var errors = Analyzer.Analyze(read).Where(d => d.Severity == Blueprint.Core.Diagnostics.Severity.Error
                 && d.Id != "BP005").ToList();
             Assert.True(errors.Count == 0, string.Join("\n", errors) + "\n" + text);
         }

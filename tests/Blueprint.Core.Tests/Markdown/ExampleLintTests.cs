@@ -24,7 +24,7 @@ public class ExampleLintTests
     {
         string path = Path.Combine(TestFiles.Examples, name);
         var read = BlueprintReader.ReadText(name, TestFiles.Read(path));
-        Assert.Empty(Analyzer.Analyze(name, read));
+        Assert.Empty(Analyzer.Analyze(read));
 
         var doc = read.Document!;
         var graph = BlueprintGraph.Build(doc);

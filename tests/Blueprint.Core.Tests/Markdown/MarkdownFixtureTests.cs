@@ -23,7 +23,7 @@ public class MarkdownFixtureTests
         string source = TestFiles.Read(path);
         string file = TestFiles.Relative(path);
         var read = MarkdownReader.Read(file, source);
-        var findings = Analyzer.Analyze(file, read);
+        var findings = Analyzer.Analyze(read);
         string stem = name[..^".blueprint.md".Length];
         TestFiles.Golden(Path.Combine(TestFiles.MarkdownFixtures, stem + ".findings.txt"), TestFiles.Annotate(source, findings));
         if (read.Document is not null)

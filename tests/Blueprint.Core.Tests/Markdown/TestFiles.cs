@@ -1,48 +1,24 @@
 using System.Text;
 using Blueprint.Core.Diagnostics;
+using Blueprint.Tests;
 
 namespace Blueprint.Core.Tests.Markdown;
 
-/// <summary>Paths in the repository and golden files: a mismatch writes <c>*.received.*</c>; <c>BLUEPRINT_ACCEPT=1</c> accepts it.</summary>
+/// <summary>Paths and goldens for the Markdown tests (on top of the shared test support), and findings annotated under their source lines.</summary>
 internal static class TestFiles
 {
-    public static readonly string Root = FindRoot();
+    public static string Root => Repo.Root;
 
-    public static string Examples => Path.Combine(Root, "examples");
-    public static string Fixtures => Path.Combine(Root, "tests", "Fixtures");
-    public static string MarkdownFixtures => Path.Combine(Fixtures, "markdown");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "blueprint-cli.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (blueprint-cli.sln)");
-    }
+    public static string Examples => Repo.PathOf("examples");
+    public static string Fixtures => Repo.Fixtures();
+    public static string MarkdownFixtures => Repo.Fixtures("markdown");
 
     /// <summary>A path relative to the repository root with forward slashes: stable in messages and goldens.</summary>
     public static string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
 
     public static string Read(string path) => File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
 
-    public static void Golden(string expectedPath, string actual)
-    {
-        string received = Path.Combine(Path.GetDirectoryName(expectedPath)!,
-            Path.GetFileNameWithoutExtension(expectedPath) + ".received" + Path.GetExtension(expectedPath));
-        if (Environment.GetEnvironmentVariable("BLUEPRINT_ACCEPT") == "1")
-        {
-            File.WriteAllText(expectedPath, actual);
-            if (File.Exists(received)) File.Delete(received);
-            return;
-        }
-        string? expected = File.Exists(expectedPath) ? Read(expectedPath) : null;
-        if (expected == actual)
-        {
-            if (File.Exists(received)) File.Delete(received);
-            return;
-        }
-        File.WriteAllText(received, actual);
-        Assert.Fail($"{Relative(expectedPath)} differs from the output (written to {Relative(received)}); review it and rerun with BLUEPRINT_ACCEPT=1 to accept.\n--- actual ---\n{actual}");
-    }
+    public static void Golden(string expectedPath, string actual) => Blueprint.Tests.Golden.Verify(expectedPath, actual);
 
     /// <summary>Each offending source line, followed by a caret at each finding's column and the finding.</summary>
     public static string Annotate(string source, IEnumerable<Diagnostic> diagnostics)
