@@ -1,39 +1,31 @@
 using System.CommandLine;
-using Blueprint.Core.Stats;
 
 namespace Blueprint.Cli.Commands;
 
-/// <summary><c>blueprint stats &lt;paths...&gt; [--format text|json|markdown]</c>: steps, scenes, cards per lane, fail/wait/pain points, durations and touchpoints.</summary>
+/// <summary>The symbols of <c>blueprint stats &lt;paths...&gt; [--format text|json|markdown]</c>; the work is in <see cref="StatsRunner"/>.</summary>
 public static class StatsCommand
 {
-    public static Command Create()
+    public static readonly string[] Formats = ["text", "json", "markdown"];
+
+    public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Blueprint files, folders (searched for *.blueprint.yaml, *.blueprint.yml, *.blueprint.md) or globs; - reads standard input.",
+            Description = "Blueprint files, folders (searched for *.blueprint.yaml|yml|md), globs, or - for standard input",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format")
         {
-            Description = "text (default), json (an array with one object per file) or markdown.",
+            Description = "Output format: text, json (an array with one object per file) or markdown",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json", "markdown");
-
-        var command = new Command("stats", "Count scenes, steps, cards per lane, fail/wait/pain points, durations and touchpoints.")
+        format.AcceptOnlyFromAmong(Formats);
+        var command = new Command("stats", "Count scenes, steps, cards per lane, fail/wait/pain points, durations and touchpoints")
         {
             paths, format,
         };
-        command.SetAction(parse => StatsAction.Run(
-            parse.GetValue(paths)!, ParseFormat(parse.GetValue(format)),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, Console.In));
+        command.SetAction(result => StatsRunner.Run(console, new StatsRunner.Request(
+            result.GetValue(paths) ?? [], result.GetValue(format) ?? "text")));
         return command;
     }
-
-    private static StatsFormat ParseFormat(string? value) => value switch
-    {
-        "json" => StatsFormat.Json,
-        "markdown" => StatsFormat.Markdown,
-        _ => StatsFormat.Text,
-    };
 }
