@@ -12,6 +12,8 @@ public static class BlueprintCli
         {
             RenderCommand.Create(console),
             LintCommand.Create(console),
+            ConvertCommand.Create(console),
+            StatsCommand.Create(console),
         };
         root.Options.Add(VerboseOption);
         return root;

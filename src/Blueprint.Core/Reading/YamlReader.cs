@@ -16,6 +16,8 @@ public sealed class YamlReader
     private readonly string file;
     private readonly List<Diagnostic> diagnostics = [];
     private List<Lane> lanes = [.. Lane.StandardLanes];
+    /// <summary>Reading a Markdown file's front matter: no `scenes`, and the title may come from the `#` heading.</summary>
+    private bool frontMatter;
 
     private YamlReader(string file) => this.file = file;
 
@@ -24,6 +26,19 @@ public sealed class YamlReader
         var reader = new YamlReader(file);
         var document = reader.ReadDocument(text);
         return new ReadResult(document, reader.diagnostics);
+    }
+
+    /// <summary>
+    /// Reads a Markdown file's front matter with the same top-level handling as a YAML file (every key but `scenes`).
+    /// <paramref name="yaml"/> is padded with blank lines so its line numbers are the Markdown file's.
+    /// Returns null when the front matter is not a mapping (reported) or empty.
+    /// </summary>
+    internal static BlueprintDocument? ReadFrontMatter(string file, string yaml, List<Diagnostic> diagnostics)
+    {
+        var reader = new YamlReader(file) { frontMatter = true };
+        var document = reader.ReadDocument(yaml);
+        diagnostics.AddRange(reader.diagnostics);
+        return document;
     }
 
     /// <summary>Parses one YAML document into nodes, or reports BP001. Shared with the Markdown front matter.</summary>
@@ -42,7 +57,7 @@ public sealed class YamlReader
             string message = e.InnerException is { } inner && e.Message.Contains("see inner", StringComparison.OrdinalIgnoreCase) ? inner.Message : e.Message;
             if (message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) || e.InnerException is ArgumentException)
                 message = "a key appears twice in the same mapping; remove or rename one of them";
-            string hint = message.Contains("mapping", StringComparison.OrdinalIgnoreCase) && !message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+            string hint = message.Contains("mapping", StringComparison.OrdinalIgnoreCase) && !message.Contains("appears twice", StringComparison.Ordinal)
                 ? "; text that contains `: ` must be put in quotes"
                 : "";
             diagnostics.Add(Descriptors.Syntax.At(new SourceLocation(file, (int)e.Start.Line + lineOffset, (int)e.Start.Column), $"YAML: {Clean(message)}{hint}"));
@@ -140,6 +155,7 @@ public sealed class YamlReader
     private BlueprintDocument? ReadDocument(string text)
     {
         var root = Parse(file, text, diagnostics);
+        if (frontMatter && (root is null || IsNull(root))) return null;
         if (root is null)
         {
             if (diagnostics.Count == 0)
@@ -180,12 +196,15 @@ public sealed class YamlReader
                 case "journey": doc = doc with { Journey = Bool(value, key) ?? true }; break;
                 case "lint": doc = doc with { LintDisable = ReadLint(value) }; break;
                 case "lanes": break;
+                case "scenes" when frontMatter:
+                    Report(Descriptors.UnknownKey, keyNode, "`scenes` cannot be in front matter; write each scene as a `## Scene` heading with `### Step` headings under it");
+                    break;
                 case "scenes": doc = doc with { Scenes = ReadScenes(value) }; break;
                 default: UnknownKey(keyNode, key, Keys.Document, "top-level key"); break;
             }
         }
 
-        if (title is null)
+        if (title is null && !frontMatter)
         {
             if (Find(map, "blueprint") is null)
                 diagnostics.Add(Descriptors.BadValue.At(Loc(root), "missing `blueprint:`, the blueprint's title; add `blueprint: <title>` at the top"));

@@ -1,0 +1,108 @@
+using Blueprint.Cli.Inputs;
+using Blueprint.Cli.Output;
+using Blueprint.Core.Reading;
+using Blueprint.Core.Writing;
+
+namespace Blueprint.Cli.Commands;
+
+/// <summary>
+/// Converts one blueprint: checks the paths, reads, converts in the core (which verifies that the model is unchanged),
+/// and writes the output whole or not at all. Never replaces its input; replaces an existing output only with <c>--force</c>.
+/// </summary>
+public static class ConvertRunner
+{
+    public sealed record Request(string Input, string Output, bool Force);
+
+    public static int Run(CliConsole console, Request request)
+    {
+        if (FormatOf(request.Output) is not { } format)
+        {
+            console.Fail($"cannot tell the output format from '{request.Output}'; name it *.blueprint.md for Markdown or *.blueprint.yaml for YAML");
+            return ExitCodes.Usage;
+        }
+        string inputPath = Path.GetFullPath(request.Input, console.CurrentDirectory);
+        string outputPath = Path.GetFullPath(request.Output, console.CurrentDirectory);
+        if (Directory.Exists(inputPath))
+        {
+            console.Fail($"'{request.Input}' is a folder; convert takes one blueprint file");
+            return ExitCodes.Usage;
+        }
+        if (!File.Exists(inputPath))
+        {
+            console.Fail($"cannot read '{request.Input}': no such file");
+            return ExitCodes.Usage;
+        }
+        if (string.Equals(inputPath, outputPath, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+        {
+            console.Fail($"the output '{request.Output}' is the input; convert never overwrites its input, so choose another output file");
+            return ExitCodes.Usage;
+        }
+        if (Directory.Exists(outputPath))
+        {
+            console.Fail($"'{request.Output}' is a folder; give the output file's name, e.g. '{Path.Combine(request.Output, SuggestedName(request.Input, format))}'");
+            return ExitCodes.Usage;
+        }
+        if (File.Exists(outputPath) && !request.Force)
+        {
+            console.Fail($"'{request.Output}' already exists; pass --force to replace it");
+            return ExitCodes.Usage;
+        }
+        if (!Directory.Exists(Path.GetDirectoryName(outputPath)))
+        {
+            console.Fail($"the folder of '{request.Output}' does not exist");
+            return ExitCodes.Usage;
+        }
+
+        var loaded = SourceLoader.Load(new InputFile(request.Input, inputPath), console);
+        if (loaded.Unreadable is not null)
+        {
+            console.Fail(loaded.Unreadable);
+            return ExitCodes.Usage;
+        }
+        if (loaded.Text is null)
+        {
+            foreach (var d in loaded.Read!.Diagnostics) console.Error.WriteLine(d.ToString());
+            return ExitCodes.Findings;
+        }
+
+        var result = BlueprintConverter.Convert(request.Input, loaded.Text, format);
+        foreach (var d in result.Diagnostics) console.Error.WriteLine(d.ToString());
+        if (result.Text is null)
+        {
+            console.Fail($"'{request.Input}' was not converted: fix the errors above first; nothing was written");
+            return ExitCodes.Findings;
+        }
+
+        try
+        {
+            AtomicFile.WriteText(outputPath, result.Text, overwrite: request.Force);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another process may have created the output meanwhile: the rename without --force refuses to replace it.
+            console.Fail(File.Exists(outputPath) && !request.Force
+                ? $"'{request.Output}' already exists; pass --force to replace it"
+                : $"cannot write '{request.Output}': {(e is UnauthorizedAccessException ? "permission denied" : e.Message)}");
+            return ExitCodes.Usage;
+        }
+        console.Out.WriteLine($"wrote {request.Output}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Markdown for .md/.markdown, YAML for .yaml/.yml, else null.</summary>
+    public static SourceFormat? FormatOf(string path)
+    {
+        string lower = path.ToLowerInvariant();
+        if (lower.EndsWith(".md", StringComparison.Ordinal) || lower.EndsWith(".markdown", StringComparison.Ordinal)) return SourceFormat.Markdown;
+        if (lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal)) return SourceFormat.Yaml;
+        return null;
+    }
+
+    private static string SuggestedName(string input, SourceFormat format)
+    {
+        string name = Path.GetFileName(input);
+        foreach (var ext in BlueprintReader.Extensions)
+            if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) { name = name[..^ext.Length]; break; }
+        return name + (format == SourceFormat.Markdown ? ".blueprint.md" : ".blueprint.yaml");
+    }
+}
