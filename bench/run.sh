@@ -17,7 +17,7 @@ fi
 
 work=bench/work
 mkdir -p "$work"
-dotnet publish src/Blueprint.Cli -c Release -o "$work/bin" --nologo -v quiet >/dev/null
+dotnet publish src/Blueprint.Cli -c Release --use-current-runtime --self-contained false -o "$work/bin" --nologo -v quiet >/dev/null
 bp="$work/bin/blueprint"
 
 median() { # hyperfine JSON -> median seconds of command N

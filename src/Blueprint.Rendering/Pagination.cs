@@ -90,7 +90,26 @@ public static class Pagination
         double clipLeft = bodyStart * page.Scale;
         double clipWidth = Math.Min(page.Width - clipLeft, (page.BodyRight - page.BodyLeft) * page.Scale);
         canvas.BeginView(clipLeft, 0, clipWidth, page.Height, bodyStart - page.BodyLeft, 0, page.Scale);
-        DiagramPainter.Paint(layout.Ops.Where(o => o.Region == Region.Body), canvas);
+        // Only what reaches into the page's range: a page of a long diagram must not carry (clipped away) every other page's drawing.
+        DiagramPainter.Paint(layout.Ops.Where(o => o.Region == Region.Body && Reaches(o, page.BodyLeft - CullSlack, page.BodyRight + CullSlack)), canvas);
         canvas.EndView();
+    }
+
+    /// <summary>How far past its box an operation may still draw (stroke widths, arrowheads, a label's overhang), in points.</summary>
+    private const double CullSlack = 24;
+
+    /// <summary>True when the operation's horizontal extent meets [<paramref name="left"/>, <paramref name="right"/>].</summary>
+    internal static bool Reaches(DrawOp op, double left, double right)
+    {
+        var (min, max) = op switch
+        {
+            RectOp r => (r.Rect.X, r.Rect.Right),
+            TextOp t => (t.Box.X, t.Box.Right),
+            LinkOp l => (l.Rect.X, l.Rect.Right),
+            CircleOp c => (c.Center.X - c.Radius, c.Center.X + c.Radius),
+            PolylineOp p when p.Points.Count > 0 => (p.Points.Min(pt => pt.X), p.Points.Max(pt => pt.X)),
+            _ => (double.NegativeInfinity, double.PositiveInfinity),
+        };
+        return max >= left && min <= right;
     }
 }

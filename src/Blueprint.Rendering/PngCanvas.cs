@@ -25,6 +25,8 @@ public sealed unsafe class PngCanvas : CairoCanvas
         Scale = scale;
     }
 
+    private double _pageWidth = 1, _pageHeight = 1;
+
     public double RequestedScale { get; }
 
     /// <summary>The scale used: the requested one, or less when the image would have been too large.</summary>
@@ -61,13 +63,15 @@ public sealed unsafe class PngCanvas : CairoCanvas
 
     private protected override CairoSurfaceHandle CreateSurface(double width, double height)
     {
+        (_pageWidth, _pageHeight) = (width, height);
         Scale = FitScale(width, height, RequestedScale);
         PixelWidth = PixelsFor(width, Scale);
         PixelHeight = PixelsFor(height, Scale);
         return Cairo.ImageSurfaceCreate(Cairo.FormatArgb32, PixelWidth, PixelHeight);
     }
 
-    private protected override void SetUpContext(CairoHandle cr) => Cairo.Scale(cr, Scale, Scale);
+    // Whole pixels: the page fills the image exactly (no half-covered, half-transparent last row or column).
+    private protected override void SetUpContext(CairoHandle cr) => Cairo.Scale(cr, PixelWidth / _pageWidth, PixelHeight / _pageHeight);
 
     private protected override void NextPage(CairoSurfaceHandle surface, CairoHandle cr, double width, double height) =>
         throw new InvalidOperationException("A PNG image holds one page; draw several pages to PDF.");
@@ -75,8 +79,14 @@ public sealed unsafe class PngCanvas : CairoCanvas
     private protected override void Complete(CairoSurfaceHandle surface, CairoHandle cr)
     {
         Cairo.SurfaceFlush(surface);
-        var status = Cairo.SurfaceWriteToPngStream(surface, StreamSink.WriteFunction, Sink.Closure);
-        Sink.ThrowIfFailed(OutputName);
-        Cairo.Check(status, $"write the {OutputName}");
+        Cairo.Check(Cairo.SurfaceStatus(surface), $"draw the {OutputName}");
+        try
+        {
+            PngEncoder.Write(Sink.Stream, Cairo.ImageSurfaceGetData(surface), PixelWidth, PixelHeight, Cairo.ImageSurfaceGetStride(surface));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new RenderException($"Could not write the {OutputName}: {e.Message}", e);
+        }
     }
 }

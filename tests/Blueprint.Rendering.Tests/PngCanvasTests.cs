@@ -1,4 +1,5 @@
 using Blueprint.Layout;
+using Blueprint.Tests;
 namespace Blueprint.Rendering.Tests;
 
 public sealed class PngCanvasTests
