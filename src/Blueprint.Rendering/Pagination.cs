@@ -95,8 +95,8 @@ public static class Pagination
         canvas.EndView();
     }
 
-    /// <summary>How far past its box an operation may still draw (stroke widths, arrowheads, a label's overhang), in points.</summary>
-    private const double CullSlack = 24;
+    /// <summary>How far past its box or points an operation may still draw (half the widest stroke, antialiasing), in points.</summary>
+    private const double CullSlack = 4;
 
     /// <summary>True when the operation's horizontal extent meets [<paramref name="left"/>, <paramref name="right"/>].</summary>
     internal static bool Reaches(DrawOp op, double left, double right)

@@ -1,0 +1,139 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Blueprint.Layout;
+using Blueprint.Tests;
+
+namespace Blueprint.Rendering.Tests;
+
+/// <summary>PDF pages: one when the diagram fits, else pages of whole scenes that repeat the lane labels.</summary>
+public sealed partial class PaginationTests
+{
+    private const double Tolerance = 1e-6;
+
+    [Fact]
+    public void A_diagram_below_the_page_limit_is_one_page_of_its_own_size()
+    {
+        var layout = Diagrams.Layout("restaurant.blueprint.yaml");
+        Assert.True(layout.Width < Pagination.MaxPdfPageSide);
+
+        var page = Assert.Single(Pagination.Plan(layout, null));
+
+        Assert.Equal((layout.Width, layout.Height, 1.0), (page.Width, page.Height, page.Scale));
+        Assert.Equal((0, layout.Scenes.Count), (page.FirstScene, page.SceneCount));
+    }
+
+    [Fact]
+    public void A_long_diagram_splits_into_pages_of_whole_scenes()
+    {
+        var layout = Diagrams.Generated1000;
+        Assert.True(layout.Width > Pagination.MaxPdfPageSide);
+
+        var pages = Pagination.Plan(layout, null);
+
+        Assert.True(pages.Count > 1, $"{pages.Count} page(s)");
+        AssertWholeScenesInOrder(layout, pages);
+        foreach (var page in pages)
+        {
+            Assert.InRange(page.Width, 1, Pagination.MaxPdfPageSide + Tolerance);
+            Assert.InRange(page.Height, 1, Pagination.MaxPdfPageSide + Tolerance);
+            Assert.Equal(1, page.Scale);
+        }
+        // Pages are filled: the next scene would not have fitted on each page but the last.
+        for (int i = 0; i + 1 < pages.Count; i++)
+        {
+            var next = layout.Scenes[pages[i + 1].FirstScene];
+            double widthWithNext = layout.LabelColumn.Right + (next.Right - pages[i].BodyLeft) + (layout.Width - layout.Scenes[^1].Right);
+            Assert.True(widthWithNext > Pagination.MaxPdfPageSide, $"page {i + 1} could have held one more scene");
+        }
+    }
+
+    [Theory]
+    [InlineData("a4")]
+    [InlineData("a3")]
+    [InlineData("letter")]
+    public void A_paper_size_gives_landscape_pages_of_whole_scenes(string paper)
+    {
+        var layout = Diagrams.Generated1000;
+        var size = PageSize.Find(paper)!;
+
+        var pages = Pagination.Plan(layout, size);
+
+        Assert.True(pages.Count > 1);
+        AssertWholeScenesInOrder(layout, pages);
+        foreach (var page in pages)
+        {
+            Assert.Equal(Math.Max(size.Width, size.Height), page.Width, Tolerance);
+            Assert.Equal(Math.Min(size.Width, size.Height), page.Height, Tolerance);
+            // Labels and the page's scenes fit across, the diagram's height fits down.
+            double across = (layout.LabelColumn.Right + (page.BodyRight - page.BodyLeft)) * page.Scale;
+            Assert.True(across <= page.Width + Tolerance, $"scenes {page.FirstScene}..: {across} > {page.Width}");
+            Assert.True(layout.Height * page.Scale <= page.Height + Tolerance);
+        }
+    }
+
+    [Fact]
+    public void A_small_diagram_on_paper_is_still_paginated_by_scene()
+    {
+        var layout = Diagrams.Layout("restaurant.blueprint.yaml");
+
+        var pages = Pagination.Plan(layout, PageSize.Find("a4"));
+
+        Assert.True(pages.Count > 1);
+        AssertWholeScenesInOrder(layout, pages);
+    }
+
+    [Fact]
+    public void Every_a4_page_repeats_the_lane_labels_and_shows_only_its_scenes()
+    {
+        var layout = Diagrams.Layout("restaurant.blueprint.yaml");
+        var pages = Pagination.Plan(layout, PageSize.Find("a4"));
+        var (pdf, result) = Diagrams.Render(layout, OutputFormat.Pdf, page: "a4");
+
+        Assert.Equal(pages.Count, result.Pages);
+        Assert.Equal(pages.Count, PageObject().Count(Encoding.Latin1.GetString(pdf)));
+        for (int i = 0; i < pages.Count; i++)
+        {
+            string text = PdfText.Extract(pdf, i + 1);
+            foreach (var lane in layout.Lanes) Assert.Contains(lane.Name, text, StringComparison.Ordinal);
+            for (int s = 0; s < layout.Steps.Count; s++)
+            {
+                var step = layout.Steps[s];
+                bool onPage = step.SceneIndex >= pages[i].FirstScene && step.SceneIndex < pages[i].FirstScene + pages[i].SceneCount;
+                var card = layout.Cards.First(c => c.StepIndex == s);
+                string cardText = PdfText.Normalize(string.Join(' ', card.Lines));
+                if (onPage) Assert.Contains(cardText, text, StringComparison.Ordinal);
+                else Assert.DoesNotContain(cardText, text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Operations_are_kept_by_their_horizontal_reach()
+    {
+        var stroke = new Stroke(new Color(0, 0, 0), 1);
+        var rect = new RectOp(Region.Body, new Rect(100, 0, 50, 10), null, stroke);
+        var line = new PolylineOp(Region.Body, [new Point(10, 0), new Point(500, 0), new Point(500, 40)], stroke);
+
+        Assert.True(Pagination.Reaches(rect, 140, 300));
+        Assert.False(Pagination.Reaches(rect, 151, 300));
+        Assert.True(Pagination.Reaches(line, 200, 300));
+        Assert.False(Pagination.Reaches(line, 501, 600));
+    }
+
+    private static void AssertWholeScenesInOrder(DiagramLayout layout, IReadOnlyList<PagePlan> pages)
+    {
+        int next = 0;
+        foreach (var page in pages)
+        {
+            Assert.Equal(next, page.FirstScene);
+            Assert.True(page.SceneCount >= 1);
+            Assert.Equal(layout.Scenes[page.FirstScene].Left, page.BodyLeft);
+            Assert.Equal(layout.Scenes[page.FirstScene + page.SceneCount - 1].Right, page.BodyRight);
+            next += page.SceneCount;
+        }
+        Assert.Equal(layout.Scenes.Count, next);
+    }
+
+    [GeneratedRegex(@"/Type\s*/Page[^s]")]
+    private static partial Regex PageObject();
+}
