@@ -243,6 +243,7 @@ internal sealed partial class LayoutBuilder
             }
         }
 
+        LevelSoleStubs();
         SeparateOpposingStubs();
 
         // Vertical segments: extents now known; tracks per gutter and per column.
@@ -679,6 +680,26 @@ internal sealed partial class LayoutBuilder
                 return false;
             }
         }
+    }
+
+    /// <summary>
+    /// Two facing cards of different heights would join with a jog of a few points at their centres; where a route is
+    /// the only one on both card sides and the shorter card's centre lies inside the taller card, it runs level there.
+    /// </summary>
+    private void LevelSoleStubs()
+    {
+        const double margin = 3;
+        foreach (var p in plans)
+        {
+            if (p.Shape is not (Shape.Jog or Shape.JourneyLong)) continue;
+            if (!IsSole(p.From, p.A!) || !IsSole(p.To, p.B!)) continue;
+            var (shorter, taller) = p.From.Height <= p.To.Height ? (p.A!, p.B!) : (p.B!, p.A!);
+            var tallCard = taller == p.A ? p.From : p.To;
+            if (shorter.RelY >= tallCard.RelTop + margin && shorter.RelY <= tallCard.RelTop + tallCard.Height - margin)
+                taller.RelY = shorter.RelY;
+        }
+
+        static bool IsSole(Slot slot, Attach attach) => slot.Sides.Any(side => side.Count == 1 && side[0] == attach);
     }
 
     private static int SceneOf(List<SceneBox> scenes, int step)
