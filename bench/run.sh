@@ -17,7 +17,7 @@ fi
 
 work=bench/work
 mkdir -p "$work"
-dotnet publish src/Blueprint.Cli -c Release --use-current-runtime --self-contained false -o "$work/bin" --nologo -v quiet >/dev/null
+dotnet publish src/Blueprint.Cli -c Release -o "$work/bin" --nologo -v quiet >/dev/null
 bp="$work/bin/blueprint"
 
 median() { # hyperfine JSON -> median seconds of command N
@@ -27,15 +27,18 @@ peak_mb() { # peak resident memory of one run, in MB
   /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1/1024}'
 }
 
+echo "date: $(date -u +%Y-%m-%d), cores: $(nproc), $(uname -m)"
+echo "dotnet $(dotnet --version), $(dot -V 2>&1), $(hyperfine --version)"
+echo "cairo $(pkg-config --modversion cairo 2>/dev/null || dpkg-query -W -f='${Version}' libcairo2 2>/dev/null), pango $(pkg-config --modversion pango 2>/dev/null || dpkg-query -W -f='${Version}' libpango-1.0-0 2>/dev/null)"
 printf '%-7s %-4s %12s %12s %8s %14s %14s\n' steps fmt blueprint_s dot_s ratio blueprint_MB dot_MB
 for n in "${steps[@]}"; do
   node bench/generate.mjs "$n" "$work"
   yaml="$work/steps-$n.blueprint.yaml"; gv="$work/steps-$n.dot"
   for fmt in png pdf; do
     [ "$n" -ge 1000 ] && runs=3 || runs=10
-    hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/h-$n-$fmt.json" \
+    hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/h-$n-$fmt.json" \
       "$bp render $yaml -o $work/out-$n.$fmt --force" \
-      "dot -T$fmt $gv -o $work/dot-$n.$fmt" >/dev/null 2>&1
+      "dot -T$fmt $gv -o $work/dot-$n.$fmt" >/dev/null 2>"$work/hyperfine.log" || { cat "$work/hyperfine.log" >&2; exit 1; }
     b=$(median "$work/h-$n-$fmt.json" 0); d=$(median "$work/h-$n-$fmt.json" 1)
     ratio=$(node -e "console.log(($b/$d).toFixed(2))")
     bm=$(peak_mb "$bp" render "$yaml" -o "$work/out-$n.$fmt" --force)
