@@ -362,6 +362,11 @@ public sealed class YamlReader
                     Report(Descriptors.BadValue, entry, $"`{name}` is not a check id or name{Suggest.DidYouMean(name, Descriptors.All.SelectMany(d => new[] { d.Id, d.Name }))}");
                     continue;
                 }
+                if (Descriptors.Find(name) is { IsConfigurable: false } error)
+                {
+                    Report(Descriptors.BadValue, entry, $"{error.Id} {error.Name} is an error and cannot be disabled: the file cannot be drawn as written; fix the finding instead");
+                    continue;
+                }
                 disabled.Add(name);
             }
         }
