@@ -1,8 +1,13 @@
 namespace Blueprint.Cli;
 
-/// <summary>The console a command talks to; tests pass string writers and a fake standard input.</summary>
-public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> OpenStandardInput, bool IsTerminal = false)
+/// <summary>
+/// The console a command talks to; tests pass string writers, a fake standard input and a working directory
+/// (relative paths are resolved against it; null means the process's current directory).
+/// </summary>
+public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> OpenStandardInput, bool IsTerminal = false, string? WorkingDirectory = null)
 {
+    public string CurrentDirectory => WorkingDirectory ?? Directory.GetCurrentDirectory();
+
     public static CliConsole System => new(Console.Out, Console.Error, Console.OpenStandardInput,
         !Console.IsOutputRedirected && !Console.IsErrorRedirected);
 

@@ -23,7 +23,7 @@ public sealed class MissingLayerRule : IRule
             bool declared = lane.Location.File is not null;
             string fix = declared
                 ? "add a card to it in the steps where it plays a part, or remove it from `lanes:`"
-                : $"add a `{lane.Id}:` card to the steps where it plays a part, or list only the lanes you use in `lanes:`";
+                : $"add `{lane.Id}:` cards to the steps where it plays a part, or list only the lanes you use in `lanes:`";
             yield return Descriptor.At(declared ? lane.Location : doc.Location,
                 $"the {lane.Name} lane (`{lane.Id}`) has no card in any step; {fix}");
         }
