@@ -11,6 +11,8 @@ public static class BlueprintCli
         var root = new RootCommand("blueprint: compile service blueprints written in YAML or Markdown into swimlane diagrams, and lint them")
         {
             LintCommand.Create(console),
+            InitCommand.Create(console),
+            SchemaCommand.Create(console),
         };
         root.Options.Add(VerboseOption);
         return root;
