@@ -161,7 +161,8 @@ public static class BlueprintSchema
                 ["type"] = "object",
                 ["required"] = Strings(["step"]),
                 ["properties"] = StepProperties(),
-                ["patternProperties"] = new JsonObject { [laneSpelling] = Ref("cards") },
+                // Other spellings of the standard lanes (aliases, any case); the exact ids are in properties.
+                ["patternProperties"] = new JsonObject { [$"^(?!(?:{string.Join('|', laneKeys)})$)" + laneSpelling[1..]] = Ref("cards") },
                 ["additionalProperties"] = Described(Ref("cards"), "A custom lane declared in `lanes:`"),
             },
             ["stepKey"] = new JsonObject
