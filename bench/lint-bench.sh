@@ -11,9 +11,11 @@ runs="${RUNS:-10}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/blueprint-lint-bench.XXXXXX")"
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
 
-echo "building Release..."
-dotnet build "$root/src/Blueprint.Cli" -c Release --nologo -v q >/dev/null
-bin="$root/src/Blueprint.Cli/bin/Release/net10.0/blueprint"
+# A Release build as it is shipped: published for this machine's runtime, ReadyToRun (see the CLI project file).
+rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)"
+echo "publishing Release for ${rid:-the current runtime} (ReadyToRun)..."
+dotnet publish "$root/src/Blueprint.Cli" -c Release ${rid:+-r "$rid"} --self-contained false --nologo -v q -o "$work/app" >/dev/null
+bin="$work/app/blueprint"
 
 echo "generating $files blueprints of $steps steps in $work/blueprints ..."
 mkdir -p "$work/blueprints"
