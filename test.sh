@@ -12,4 +12,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null 2>&1 || echo "test.sh: could not install ${need_apt[*]}; tests that need it will fail" >&2
 fi
 
+# The schema test validates with ajv from tools/package.json (npm registry).
+if command -v npm >/dev/null 2>&1 && [ ! -d tools/node_modules/ajv ]; then
+  (cd tools && npm ci --no-audit --no-fund --silent) || echo "test.sh: npm ci failed; the schema test will say why" >&2
+fi
+
 dotnet test blueprint-cli.sln --nologo -v quiet "$@"

@@ -14,6 +14,8 @@ public static class BlueprintCli
             LintCommand.Create(console),
             ConvertCommand.Create(console),
             StatsCommand.Create(console),
+            InitCommand.Create(console),
+            SchemaCommand.Create(console),
         };
         root.Options.Add(VerboseOption);
         return root;

@@ -1,10 +1,13 @@
 namespace Blueprint.Cli;
 
-/// <summary>The console a command talks to; tests pass string writers and a fake standard input.</summary>
-public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> OpenStandardInput, bool IsTerminal = false)
+/// <summary>
+/// The console a command talks to; tests pass string writers, a fake standard input and a working directory
+/// (relative paths are resolved against it; null means the process's current directory).
+/// </summary>
+public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> OpenStandardInput, bool IsTerminal = false, string? WorkingDirectory = null)
 {
-    /// <summary>The folder relative paths are taken from (tests set it; the process uses its own).</summary>
-    public string CurrentDirectory { get; init; } = Directory.GetCurrentDirectory();
+    /// <summary>The folder relative paths are taken from: <see cref="WorkingDirectory"/>, else the process's own.</summary>
+    public string CurrentDirectory { get; init; } = WorkingDirectory ?? Directory.GetCurrentDirectory();
 
     public static CliConsole System => new(Console.Out, Console.Error, Console.OpenStandardInput,
         !Console.IsOutputRedirected && !Console.IsErrorRedirected);

@@ -5,7 +5,7 @@ namespace Blueprint.Cli.Commands;
 /// <summary>The symbols of <c>blueprint lint</c>; the work is in <see cref="LintRunner"/>.</summary>
 public static class LintCommand
 {
-    public static readonly string[] Formats = ["text", "json"];
+    public static readonly string[] Formats = ["text", "json", "sarif", "github"];
 
     public static Command Create(CliConsole console)
     {
@@ -16,7 +16,7 @@ public static class LintCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "Output format: text (path:line:col: severity ID name: message) or json (an array of findings)",
+            Description = "Output format: text (path:line:col: severity ID name: message), json (an array of findings), sarif (SARIF 2.1.0 for code scanning) or github (workflow-command annotations)",
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -24,14 +24,19 @@ public static class LintCommand
         {
             Description = "Exit with 1 when there are more warnings than this",
         };
+        var config = new Option<string?>("--config")
+        {
+            Description = "Lint configuration file to use instead of the nearest .blueprintlint.yaml",
+        };
         var command = new Command("lint", "Check blueprints for errors and lint warnings, with file, line and column")
         {
-            paths, format, maxWarnings,
+            paths, format, maxWarnings, config,
         };
         command.SetAction(result => LintRunner.Run(console, new LintRunner.Request(
             result.GetValue(paths) ?? [],
             result.GetValue(format) ?? "text",
-            result.GetValue(maxWarnings))));
+            result.GetValue(maxWarnings),
+            result.GetValue(config))));
         return command;
     }
 }

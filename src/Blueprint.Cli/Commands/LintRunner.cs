@@ -1,3 +1,4 @@
+using Blueprint.Cli.Config;
 using Blueprint.Cli.Inputs;
 using Blueprint.Cli.Output;
 using Blueprint.Core.Analysis;
@@ -5,41 +6,66 @@ using Blueprint.Core.Diagnostics;
 
 namespace Blueprint.Cli.Commands;
 
-/// <summary>Lints every input in parallel and prints the findings in a stable order.</summary>
+/// <summary>Lints every input in parallel, each with its nearest configuration, and prints the findings in a stable order.</summary>
 public static class LintRunner
 {
-    public sealed record Request(IReadOnlyList<string> Paths, string Format, int? MaxWarnings);
+    public sealed record Request(IReadOnlyList<string> Paths, string Format, int? MaxWarnings, string? ConfigPath = null);
 
     public static int Run(CliConsole console, Request request)
     {
+        var configs = LintConfigFiles.Create(console.CurrentDirectory, request.ConfigPath);
+        if (configs.Explicit?.Unreadable is { } badConfig)
+        {
+            console.Fail(badConfig);
+            return ExitCodes.Usage;
+        }
+
         var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory);
         foreach (var problem in expansion.Problems) console.Fail(problem);
 
         var loaded = new SourceLoader.Loaded[expansion.Files.Count];
+        var used = new LoadedConfig?[expansion.Files.Count];
         var findings = new IReadOnlyList<Diagnostic>[expansion.Files.Count];
         Parallel.For(0, expansion.Files.Count, i =>
         {
+            used[i] = configs.For(expansion.Files[i]);
             loaded[i] = SourceLoader.Load(expansion.Files[i], console);
-            findings[i] = loaded[i].Read is { } read ? Analyzer.Analyze(read) : [];
+            var options = new AnalysisOptions(used[i]?.Config.Severities, TextCut);
+            findings[i] = loaded[i].Read is { } read ? Analyzer.Analyze(read, options) : [];
         });
 
         bool unreadable = expansion.Problems.Count > 0;
+        var configFindings = new List<Diagnostic>();
+        foreach (var config in used.OfType<LoadedConfig>().Distinct().OrderBy(c => c.DisplayPath, StringComparer.Ordinal))
+        {
+            if (config.Unreadable is not null) { console.Fail(config.Unreadable); unreadable = true; }
+            configFindings.AddRange(config.Config.Diagnostics);
+        }
+        configFindings.Sort(Diagnostic.Order);
         foreach (var l in loaded.Where(l => l.Unreadable is not null))
         {
             console.Fail(l.Unreadable!);
             unreadable = true;
         }
 
-        var all = findings.SelectMany(f => f).ToList();
-        if (request.Format == "json")
+        var all = configFindings.Concat(findings.SelectMany(f => f)).ToList();
+        int files = loaded.Count(l => l.Read is not null);
+        switch (request.Format)
         {
-            DiagnosticFormats.WriteJson(console.Out, all);
-        }
-        else
-        {
-            DiagnosticFormats.WriteText(console.Out, all);
-            int checkedFiles = loaded.Count(l => l.Read is not null);
-            if (checkedFiles > 0) console.Out.WriteLine(DiagnosticFormats.Summary(checkedFiles, all));
+            case "json":
+                DiagnosticFormats.WriteJson(console.Out, all);
+                break;
+            case "sarif":
+                SarifFormat.Write(console.Out, all, console.CurrentDirectory);
+                break;
+            case "github":
+                GitHubFormat.Write(console.Out, all);
+                if (files > 0) console.Out.WriteLine(DiagnosticFormats.Summary(files, all));
+                break;
+            default:
+                DiagnosticFormats.WriteText(console.Out, all);
+                if (files > 0) console.Out.WriteLine(DiagnosticFormats.Summary(files, all));
+                break;
         }
 
         if (unreadable) return ExitCodes.Usage;
@@ -52,4 +78,8 @@ public static class LintRunner
         }
         return ExitCodes.Ok;
     }
+
+    /// <summary>BP110 asks the renderer's own measurer (with the default layout), created only if some card might be cut.</summary>
+    private static readonly Func<Core.Model.Card, bool> TextCut =
+        Layout.CardText.CutPredicate(() => RenderRunner.SharedMeasurer.Value, Layout.LayoutOptions.Default);
 }

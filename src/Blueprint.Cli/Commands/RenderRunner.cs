@@ -143,7 +143,7 @@ public static class RenderRunner
         if (loaded.Unreadable is not null) return new Outcome([$"blueprint: {loaded.Unreadable}"], true, true);
 
         var measurer = SharedMeasurer.Value;
-        var findings = Analyzer.Analyze(loaded.Read!, new AnalysisOptions(IsTextCut: card => CardText.IsTextCut(card, measurer, options)));
+        var findings = Analyzer.Analyze(loaded.Read!, new AnalysisOptions(IsTextCut: CardText.CutPredicate(() => measurer, options)));
         lines.AddRange(findings.Select(d => d.ToString()));
         var document = loaded.Read!.Document;
         bool errors = findings.Any(d => d.Severity == Severity.Error);
@@ -185,5 +185,5 @@ public static class RenderRunner
     }
 
     /// <summary>One measurer for the process: it keeps per-thread Pango contexts and a shared cache.</summary>
-    private static readonly Lazy<PangoTextMeasurer> SharedMeasurer = new(() => new PangoTextMeasurer());
+    internal static readonly Lazy<PangoTextMeasurer> SharedMeasurer = new(() => new PangoTextMeasurer());
 }

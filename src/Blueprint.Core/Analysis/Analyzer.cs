@@ -5,7 +5,11 @@ using Blueprint.Core.Reading;
 
 namespace Blueprint.Core.Analysis;
 
-/// <summary>Severity overrides by check id (from configuration); a check set to <see cref="Severity.Off"/> is dropped.</summary>
+/// <summary>
+/// Severity overrides by check id (from configuration; a check set to <see cref="Severity.Off"/> is dropped), and
+/// <see cref="IsTextCut"/>: the layout's answer to "would this card's text be cut with an ellipsis?" (BP110 is
+/// silent when it is null).
+/// </summary>
 public sealed record AnalysisOptions(IReadOnlyDictionary<string, Severity>? Severities = null, Func<Card, bool>? IsTextCut = null)
 {
     public static readonly AnalysisOptions Default = new();
@@ -19,6 +23,17 @@ public static class Analyzer
     [
         new CycleRule(),
         new EmptyRule(),
+        new MissingLayerRule(),
+        new NoCustomerActionRule(),
+        new NoInteractionRule(),
+        new CrossesVisibilityRule(),
+        new BackwardLinkRule(),
+        new EmptySceneRule(),
+        new NoGoalRule(),
+        new NoScenarioRule(),
+        new OrphanCardRule(),
+        new LongTextRule(),
+        new UnownedFailPointRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Analyze(ReadResult read, AnalysisOptions? options = null) =>
@@ -59,6 +74,8 @@ public static class Analyzer
         var result = new List<Diagnostic>(found.Count);
         foreach (var d in found)
         {
+            // Errors mean the file cannot be drawn as written: configuration never hides or lowers them.
+            if (!d.Descriptor.IsConfigurable) { result.Add(d); continue; }
             if (disabledIds.Contains(d.Id)) continue;
             var severity = severities is not null && severities.TryGetValue(d.Id, out var s) ? s : d.Severity;
             if (severity == Severity.Off) continue;

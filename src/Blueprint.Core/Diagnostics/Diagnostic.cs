@@ -8,6 +8,9 @@ public sealed record DiagnosticDescriptor(string Id, string Name, Severity Defau
     /// <summary>The rule's documentation page, relative to the repository root.</summary>
     public string HelpPath => $"docs/rules/{Id}.md";
 
+    /// <summary>Lint checks (warnings by default) can be turned off or re-levelled; errors (BP001-BP008, BP000) cannot.</summary>
+    public bool IsConfigurable => DefaultSeverity != Severity.Error;
+
     public Diagnostic At(SourceLocation location, params object[] args) => new(this, location, DefaultSeverity, args);
 }
 

@@ -46,11 +46,16 @@ public sealed class YamlReader
     {
         try
         {
-            if (PreScan(file, text, diagnostics, lineOffset) is false) return null;
+            // One pass: the guard checks the limits on the events as the node builder reads them.
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new GuardedParser(new Parser(new StringReader(text)), file, lineOffset));
             if (stream.Documents.Count == 0) return null;
             return stream.Documents[0].RootNode;
+        }
+        catch (LimitExceeded e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            return null;
         }
         catch (YamlException e)
         {
@@ -77,40 +82,48 @@ public sealed class YamlReader
         return message.Trim().TrimEnd('.');
     }
 
+    private sealed class LimitExceeded(Diagnostic diagnostic) : Exception(diagnostic.Message)
+    {
+        public Diagnostic Diagnostic { get; } = diagnostic;
+    }
+
     /// <summary>
-    /// Walks the event stream once before building nodes: rejects more than one document, nesting deeper than
+    /// Watches the event stream while the nodes are built: rejects more than one document, nesting deeper than
     /// <see cref="Limits.MaxDepth"/> and alias expansion beyond <see cref="Limits.MaxNodes"/> (alias bombs).
     /// </summary>
-    private static bool PreScan(string file, string text, List<Diagnostic> diagnostics, int lineOffset)
+    private sealed class GuardedParser(IParser inner, string file, int lineOffset) : IParser
     {
-        var parser = new Parser(new StringReader(text));
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        var stack = new Stack<(string? Anchor, long Count)>();
-        long total = 0;
-        int documents = 0;
-        SourceLocation Loc(ParsingEvent e) => new(file, (int)e.Start.Line + lineOffset, (int)e.Start.Column);
-        while (parser.MoveNext())
+        private readonly Dictionary<string, long> sizes = new(StringComparer.Ordinal);
+        private readonly Stack<(string? Anchor, long Count)> stack = new();
+        private long total;
+        private int documents;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
         {
-            var ev = parser.Current!;
+            if (!inner.MoveNext()) return false;
+            Check(inner.Current!);
+            return true;
+        }
+
+        private SourceLocation Loc(ParsingEvent e) => new(file, (int)e.Start.Line + lineOffset, (int)e.Start.Column);
+
+        private void Check(ParsingEvent ev)
+        {
             switch (ev)
             {
                 case DocumentStart ds when !ds.IsImplicit || documents > 0:
                     documents++;
                     if (documents > 1)
-                    {
-                        diagnostics.Add(Descriptors.Syntax.At(Loc(ev), "the file holds more than one YAML document; a blueprint file holds exactly one (remove the second `---`)"));
-                        return false;
-                    }
+                        throw new LimitExceeded(Descriptors.Syntax.At(Loc(ev), "the file holds more than one YAML document; a blueprint file holds exactly one (remove the second `---`)"));
                     break;
                 case DocumentStart:
                     documents++;
                     break;
                 case MappingStart or SequenceStart:
                     if (stack.Count >= Limits.MaxDepth)
-                    {
-                        diagnostics.Add(Descriptors.Syntax.At(Loc(ev), $"YAML nested deeper than {Limits.MaxDepth} levels; a blueprint needs only a few"));
-                        return false;
-                    }
+                        throw new LimitExceeded(Descriptors.Syntax.At(Loc(ev), $"YAML nested deeper than {Limits.MaxDepth} levels; a blueprint needs only a few"));
                     stack.Push((((NodeEvent)ev).Anchor.IsEmpty ? null : ((NodeEvent)ev).Anchor.Value, 1));
                     break;
                 case MappingEnd or SequenceEnd:
@@ -129,14 +142,10 @@ public sealed class YamlReader
                     break;
             }
             if (total > Limits.MaxNodes)
-            {
-                diagnostics.Add(Descriptors.Syntax.At(Loc(ev), $"YAML aliases expand to more than {Limits.MaxNodes:N0} values (an alias bomb?); use fewer aliases"));
-                return false;
-            }
+                throw new LimitExceeded(Descriptors.Syntax.At(Loc(ev), $"YAML aliases expand to more than {Limits.MaxNodes:N0} values (an alias bomb?); use fewer aliases"));
         }
-        return true;
 
-        void AddToParent(long count)
+        private void AddToParent(long count)
         {
             total += count;
             if (stack.Count > 0)
@@ -384,6 +393,11 @@ public sealed class YamlReader
                 if (Descriptors.Find(name) is null)
                 {
                     Report(Descriptors.BadValue, entry, $"`{name}` is not a check id or name{Suggest.DidYouMean(name, Descriptors.All.SelectMany(d => new[] { d.Id, d.Name }))}");
+                    continue;
+                }
+                if (Descriptors.Find(name) is { IsConfigurable: false } error)
+                {
+                    Report(Descriptors.BadValue, entry, $"{error.Id} {error.Name} is an error and cannot be disabled: the file cannot be drawn as written; fix the finding instead");
                     continue;
                 }
                 disabled.Add(name);

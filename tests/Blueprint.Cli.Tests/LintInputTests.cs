@@ -4,12 +4,13 @@ using Blueprint.Tests;
 
 namespace Blueprint.Cli.Tests;
 
-public class LintCommandTests
+public class LintInputTests
 {
     private const string Good = """
         blueprint: Good
         goal: A goal
         scenario: A scenario
+        lanes: [customer, frontstage]
         scenes:
           - scene: Visit
             steps:
@@ -20,11 +21,16 @@ public class LintCommandTests
 
     private const string Broken = """
         blueprint: Broken
+        goal: A goal
+        scenario: A scenario
+        lanes: [customer, frontstage]
         scenes:
           - scene: Visit
             steps:
               - step: Arrive
-                custmer: Walks in
+                durration: 2m
+                customer: Walks in
+                frontstage: Greets
         """;
 
     [Fact]
@@ -45,7 +51,7 @@ public class LintCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
         [
-            "bad.blueprint.yaml:6:9: error BP002 unknown-key: unknown step key `custmer`; did you mean `customer`?",
+            "bad.blueprint.yaml:9:9: error BP002 unknown-key: unknown step key `durration`; did you mean `duration`?",
             "1 file checked: 1 error, 0 warnings",
         ], run.OutLines);
     }
@@ -60,7 +66,7 @@ public class LintCommandTests
         using var json = JsonDocument.Parse(run.Out);
         var item = Assert.Single(json.RootElement.EnumerateArray());
         Assert.Equal("bad.blueprint.yaml", item.GetProperty("file").GetString());
-        Assert.Equal(6, item.GetProperty("line").GetInt32());
+        Assert.Equal(9, item.GetProperty("line").GetInt32());
         Assert.Equal(9, item.GetProperty("column").GetInt32());
         Assert.Equal("error", item.GetProperty("severity").GetString());
         Assert.Equal("BP002", item.GetProperty("id").GetString());
@@ -100,7 +106,7 @@ public class LintCommandTests
         dir.Write("docs/two.blueprint.yaml", Broken);
         var run = CliRun.Run(dir.Path, null, "lint", "docs/**/*.blueprint.yaml");
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal("docs/two.blueprint.yaml:6:9: error BP002 unknown-key: unknown step key `custmer`; did you mean `customer`?", run.OutLines[0]);
+        Assert.Equal("docs/two.blueprint.yaml:9:9: error BP002 unknown-key: unknown step key `durration`; did you mean `duration`?", run.OutLines[0]);
         Assert.Equal("2 files checked: 1 error, 0 warnings", run.OutLines[^1]);
     }
 
@@ -110,7 +116,7 @@ public class LintCommandTests
         using var dir = new TempFolder();
         var run = CliRun.Run(dir.Path, Broken, "lint", "-");
         Assert.Equal(1, run.ExitCode);
-        Assert.StartsWith("<stdin>:6:9: error BP002", run.OutLines[0]);
+        Assert.StartsWith("<stdin>:9:9: error BP002", run.OutLines[0]);
     }
 
     [Fact]

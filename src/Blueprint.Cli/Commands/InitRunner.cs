@@ -1,0 +1,80 @@
+using System.Text;
+using Blueprint.Core.Reading;
+
+namespace Blueprint.Cli.Commands;
+
+/// <summary>Writes a starter blueprint from a built-in template, atomically, refusing to replace an existing file.</summary>
+public static class InitRunner
+{
+    public const string DefaultYamlName = "service.blueprint.yaml";
+    public const string DefaultMarkdownName = "service.blueprint.md";
+
+    public sealed record Request(string? File, bool Markdown, string Template);
+
+    public static int Run(CliConsole console, Request request)
+    {
+        string file = request.File ?? (request.Markdown ? DefaultMarkdownName : DefaultYamlName);
+        var format = BlueprintReader.FormatOf(file);
+        bool yamlName = file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        if (request.Markdown && yamlName)
+        {
+            console.Fail($"--markdown writes Markdown, but '{file}' is a YAML file name; name it *.blueprint.md");
+            return ExitCodes.Usage;
+        }
+        bool markdown = request.Markdown || format == SourceFormat.Markdown;
+
+        string full = Path.GetFullPath(file, console.CurrentDirectory);
+        if (File.Exists(full) || Directory.Exists(full))
+        {
+            console.Fail($"'{file}' already exists; init never overwrites a file: choose another name or remove it first");
+            return ExitCodes.Usage;
+        }
+
+        string text = Template(request.Template, markdown);
+        try
+        {
+            WriteNew(full, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string reason = e is UnauthorizedAccessException ? "permission denied" : e.Message;
+            console.Fail($"cannot write '{file}': {reason}");
+            return ExitCodes.Usage;
+        }
+
+        console.Out.WriteLine($"wrote {file} ({request.Template} template, {(markdown ? "Markdown" : "YAML")})");
+        if (!BlueprintReader.IsBlueprintFile(file))
+            console.Error.WriteLine($"note: name it *.blueprint.{(markdown ? "md" : "yaml")} so that folder searches find it");
+        console.Out.WriteLine($"next: blueprint lint {Quote(file)}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The template text: <c>blank</c> or <c>restaurant</c>, YAML or Markdown.</summary>
+    public static string Template(string name, bool markdown)
+    {
+        string resource = $"templates/{name}.blueprint.{(markdown ? "md" : "yaml")}";
+        using var stream = typeof(InitRunner).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"template {resource} is missing from the build");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes to a temporary file in the same folder, then moves it into place without replacing anything.</summary>
+    private static void WriteNew(string path, string text)
+    {
+        string folder = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);
+        string temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.Move(temp, path, overwrite: false);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    private static string Quote(string path) => path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '&' or ';') ? $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'" : path;
+}

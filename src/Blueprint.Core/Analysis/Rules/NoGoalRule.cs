@@ -1,0 +1,16 @@
+using Blueprint.Core.Diagnostics;
+
+namespace Blueprint.Core.Analysis.Rules;
+
+/// <summary>BP107: a blueprint is made to reach a goal; without <c>goal:</c> nobody can tell what it is for.</summary>
+public sealed class NoGoalRule : IRule
+{
+    public DiagnosticDescriptor Descriptor => Descriptors.NoGoal;
+
+    public IEnumerable<Diagnostic> Check(RuleContext context)
+    {
+        if (context.Document.Goal is null)
+            yield return Descriptor.At(context.Document.Location,
+                "the blueprint has no `goal:`; add one line saying what it is made to change, e.g. `goal: Cut the wait between seating and ordering`");
+    }
+}
