@@ -35,7 +35,7 @@ for (let i = 0; i < steps; i++) {
     if (lane === "support" && i + 1 < steps) to.push(`s${i + 1}-backstage`);
     yaml.push(`        ${lane}:`, `          id: ${id}`, `          text: ${text(i, lane)}`);
     if (lane === "backstage") yaml.push("          owner: Team");
-    if (i % 10 === 3 && lane === "support") yaml.push("          fail: Goes down under load");
+    if (i % 10 === 3 && lane === "support") yaml.push("          fail: Goes down under load", "          owner: Platform team");
     if (to.length) yaml.push(`          to: [${to.join(", ")}]`);
     for (const t of to) arrows.push([id, t]);
   }
