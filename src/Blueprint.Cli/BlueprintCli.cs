@@ -44,7 +44,8 @@ public static class BlueprintCli
         }
         catch (Exception e)
         {
-            console.Fail($"internal error: {e.GetType().Name}: {e.Message}");
+            var fault = e is AggregateException { InnerExceptions.Count: 1 } one ? one.InnerExceptions[0] : e;
+            console.Fail($"internal error: {fault.GetType().Name}: {fault.Message}");
             if (parse.GetValue(VerboseOption)) console.Error.WriteLine(e.ToString());
             else console.Error.WriteLine("Rerun with --verbose for details, and please report it with the input that caused it.");
             return ExitCodes.Findings;
