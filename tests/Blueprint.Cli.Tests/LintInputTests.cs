@@ -202,4 +202,14 @@ public class LintInputTests
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"^\d+\.\d+\.\d+\s*$", run.Out);
     }
+
+    [Fact]
+    public void A_folder_named_like_a_blueprint_is_searched_not_read()
+    {
+        using var dir = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "odd.blueprint.yaml"));
+        var run = CliRun.Run(dir.Path, null, "lint", "odd.blueprint.yaml");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["blueprint: no blueprint files (*.blueprint.yaml, *.blueprint.yml, *.blueprint.md) in folder 'odd.blueprint.yaml'"], run.ErrorLines);
+    }
 }
