@@ -724,6 +724,7 @@ internal sealed partial class LayoutBuilder
     /// <summary>
     /// Two facing cards of different heights would join with a jog of a few points at their centres; where a route is
     /// the only one on both card sides and the shorter card's centre lies inside the taller card, it runs level there.
+    /// Where it is the only one on just one side, that end moves level with the other when its card reaches.
     /// </summary>
     private void LevelSoleStubs()
     {
@@ -731,14 +732,19 @@ internal sealed partial class LayoutBuilder
         foreach (var p in plans)
         {
             if (p.Shape is not (Shape.Jog or Shape.JourneyLong)) continue;
-            if (!IsSole(p.From, p.A!) || !IsSole(p.To, p.B!)) continue;
-            var (shorter, taller) = p.From.Height <= p.To.Height ? (p.A!, p.B!) : (p.B!, p.A!);
-            var tallCard = taller == p.A ? p.From : p.To;
-            if (shorter.RelY >= tallCard.RelTop + margin && shorter.RelY <= tallCard.RelTop + tallCard.Height - margin)
-                taller.RelY = shorter.RelY;
+            bool soleA = IsSole(p.From, p.A!), soleB = IsSole(p.To, p.B!);
+            if (soleA && soleB)
+            {
+                var (shorter, taller) = p.From.Height <= p.To.Height ? (p.A!, p.B!) : (p.B!, p.A!);
+                var tallCard = taller == p.A ? p.From : p.To;
+                if (Reaches(tallCard, shorter.RelY)) taller.RelY = shorter.RelY;
+            }
+            else if (soleA && Reaches(p.From, p.B!.RelY)) p.A!.RelY = p.B.RelY;
+            else if (soleB && Reaches(p.To, p.A!.RelY)) p.B!.RelY = p.A.RelY;
         }
 
         static bool IsSole(Slot slot, Attach attach) => slot.Sides.Any(side => side.Count == 1 && side[0] == attach);
+        static bool Reaches(Slot card, double y) => y >= card.RelTop + margin && y <= card.RelTop + card.Height - margin;
     }
 
     /// <summary>The column gutters down whose centre a scene divider is drawn: before the first step of every scene but the first.</summary>
