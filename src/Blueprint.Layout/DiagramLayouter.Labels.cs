@@ -2,8 +2,8 @@ namespace Blueprint.Layout;
 
 // Arrow labels. Each label has a preferred spot on its own route and a run along which it may slide (and, on a
 // horizontal run, a few points across it). It takes the nearest spot that covers no card, badge or label placed
-// before it and keeps clear of the separator lines; of those, it prefers one that no other route or scene divider
-// passes through.
+// before it and keeps clear of the separator lines; of those, it takes the first that no other route or scene divider
+// passes through, else the one fewest pass through.
 internal sealed partial class LayoutBuilder
 {
     private const double LabelClearance = 2;    // between a label box and a separator line, a card or an arrowhead
@@ -25,7 +25,7 @@ internal sealed partial class LayoutBuilder
         public bool Hard(Rect r) =>
             blocked.Hits(r) || Placed.Hits(r) || separatorYs.Any(y => r.Y - LabelClearance < y && r.Bottom + LabelClearance > y);
 
-        public bool Soft(Rect r, int edge) => segments.Crosses(r, edge);
+        public int Soft(Rect r, int edge) => segments.Crossings(r, edge);
     }
 
     /// <summary>
@@ -115,6 +115,7 @@ internal sealed partial class LayoutBuilder
         double reach = Math.Max(centre - spot.Lo, spot.Hi - centre);
         double step = Math.Max(LabelSlideStep, 2 * reach / LabelMaxCandidates);
         Rect? fallback = null;
+        int fewest = int.MaxValue;
         for (int k = 0; k == 0 || k * step <= reach + 0.001; k++)
         {
             foreach (double sign in k == 0 ? OneWay : BothWays)
@@ -127,8 +128,9 @@ internal sealed partial class LayoutBuilder
                         ? preferred with { X = c - preferred.Width / 2, Y = preferred.Y + a }
                         : preferred with { Y = c - preferred.Height / 2 };
                     if (obstacles.Hard(r)) continue;
-                    if (!obstacles.Soft(r, spot.Plan.Index)) return Keep(r);
-                    fallback ??= r;
+                    int crossings = obstacles.Soft(r, spot.Plan.Index);
+                    if (crossings == 0) return Keep(r);
+                    if (crossings < fewest) (fallback, fewest) = (r, crossings);
                 }
             }
         }
@@ -162,13 +164,15 @@ internal sealed partial class LayoutBuilder
             }
         }
 
-        /// <summary>True when a segment of another route (or a divider) passes through the inside of <paramref name="r"/>.</summary>
-        public bool Crosses(Rect r, int edge)
+        /// <summary>How many segments of other routes (or dividers) pass through the inside of <paramref name="r"/>.</summary>
+        public int Crossings(Rect r, int edge)
         {
+            var seen = new HashSet<(Point, Point, int)>();
             foreach (var key in Keys(r))
-                if (cells.TryGetValue(key, out var list) && list.Any(s => s.Edge != edge && r.CrossedBy(s.A, s.B)))
-                    return true;
-            return false;
+                if (cells.TryGetValue(key, out var list))
+                    foreach (var s in list)
+                        if (s.Edge != edge && r.CrossedBy(s.A, s.B)) seen.Add(s);
+            return seen.Count;
         }
 
         private static IEnumerable<(int, int)> Keys(Rect r)
