@@ -6,7 +6,7 @@ namespace Blueprint.Layout;
 // passes through, else the one fewest pass through.
 internal sealed partial class LayoutBuilder
 {
-    private const double LabelClearance = 2;    // between a label box and a separator line, a card or an arrowhead
+    private const double LabelClearance = 2;    // between a label box and a separator line, or the cards and arrowhead of its straight arrow
     private const double LabelSlideStep = 2;
     private const int LabelMaxCandidates = 400;
     private static readonly double[] OneWay = [1], BothWays = [1, -1];
