@@ -207,6 +207,27 @@ internal sealed partial class LayoutBuilder
             else upper[k] = lower[k] = t == 0 ? LaneGutterHalf : Math.Max(LaneGutterHalf, TrackSpacing * ((t + 1) / 2) + 12);
         }
 
+        // A straight arrow's label sits where the arrow crosses the lane boundary next to its source; when a separator
+        // line is drawn there, the gutter on the source side grows to hold the label clear of the line.
+        var separatorAt = new bool[rows + 1];
+        foreach (var sep in Separators.Place(lanes, Enumerable.Range(0, rows + 1).Select(k => (double)k).ToArray()))
+            separatorAt[(int)sep.Y] = true;
+        foreach (var p in plans)
+        {
+            if (p.Shape != Shape.Straight || p.LabelText is null) continue;
+            int k = p.Down ? p.From.Row + 1 : p.From.Row;
+            if (k <= 0 || k >= rows || !separatorAt[k]) continue;
+            int n = hCount[k], above = (n + 1) / 2;
+            double need = p.LabelHeight + 2 * LabelClearance + 2;
+            if (p.Down)
+            {
+                var cell = cells[p.From.Col][p.From.Row];
+                double slack = contentHeight[p.From.Row] - (cell.Sum(s => s.Height) + StackGap * (cell.Count - 1));
+                upper[k] = Math.Max(upper[k], need + TrackSpacing * above - slack);
+            }
+            else lower[k] = Math.Max(lower[k], need + TrackSpacing * (n - above));
+        }
+
         // Lane boundaries and card tops, relative to the top of the lane area.
         var boundary = new double[rows + 1];
         double y = 0;
@@ -322,11 +343,15 @@ internal sealed partial class LayoutBuilder
         x += gutterWidth[cols];
         double bodyRight = cols == 0 ? bodyLeft + 2 * ColumnGutter + o.CardWidth : x;
 
+        // A scene divider runs down the centre of the gutter before a scene's first step: an odd number of tracks
+        // would put the middle one on it and hide it, so there the tracks move half a spacing off the centre.
+        var dividerGutter = SceneDividerGutters();
         foreach (var list in vGutters)
             foreach (var v in list)
             {
                 int n = vTrackCount[v.Gutter];
-                v.X = gutterLeft[v.Gutter] + gutterWidth[v.Gutter] / 2 + (v.Track - (n - 1) / 2.0) * TrackSpacing;
+                double shift = dividerGutter[v.Gutter] && n % 2 == 1 ? TrackSpacing / 2 : 0;
+                v.X = gutterLeft[v.Gutter] + gutterWidth[v.Gutter] / 2 + (v.Track - (n - 1) / 2.0) * TrackSpacing + shift;
             }
 
         // ---- header (title block) ----
@@ -402,19 +427,43 @@ internal sealed partial class LayoutBuilder
         double laneTop = (hasEmotion ? emotionTop + EmotionRowHeight : stepTop + stepH) + 6;
         double laneBottom = laneTop + laneAreaHeight;
 
-        // ---- final card rectangles ----
-        foreach (var s in slots) s.Rect = new Rect(colLeft[s.Col], laneTop + s.RelTop, o.CardWidth, s.Height);
+        // ---- final card rectangles, their badges (on the top edge, right-aligned) and the separator lines ----
+        foreach (var s in slots)
+        {
+            s.Rect = new Rect(colLeft[s.Col], laneTop + s.RelTop, o.CardWidth, s.Height);
+            double bx = s.Rect.Right - 6;
+            for (int i = s.Badges.Count - 1; i >= 0; i--)
+            {
+                var b = s.Badges[i];
+                double bw = BadgeWidth(b.Label);
+                bx -= bw;
+                s.Badges[i] = b with { Rect = new Rect(bx, s.Rect.Y - BadgeHeight / 2, bw, BadgeHeight) };
+                bx -= 3;
+            }
+        }
+        var separators = Separators.Place(lanes, boundary.Select(b => laneTop + b).ToArray());
 
         // ---- routes ----
         var edges = new List<RoutedEdge>(plans.Count);
         var labelRects = new Rect?[plans.Count];
         var points = plans.Select(p => RoutePoints(p, laneTop, HTrackY(p.HGutter < 0 ? 0 : p.HGutter, p.HTrack), colLeft)).ToList();
         // Labels with the least room to slide go first, so the others make way for them.
+        var separatorYs = separators.Select(sep => sep.Y).Distinct().ToList();
         var labelSpots = plans.Where(p => p.LabelText is not null)
-            .Select(p => LabelSpot(p, points[p.Index], laneTop, boundary, bodyLeft, bodyRight, gutterLeft, gutterWidth))
+            .Select(p => LabelSpot(p, points[p.Index], laneTop, boundary, bodyLeft, bodyRight, gutterLeft, gutterWidth, separatorYs))
             .OrderBy(s => s.Hi - s.Lo).ThenBy(s => s.Plan.Index).ToList();
-        var placedLabels = new RectGrid();
-        foreach (var spot in labelSpots) labelRects[spot.Plan.Index] = PlaceLabel(spot, placedLabels);
+        var blocked = new RectGrid();
+        foreach (var s in slots)
+        {
+            blocked.Add(s.Rect.Inflate(1));
+            foreach (var b in s.Badges) blocked.Add(b.Rect);
+        }
+        var routeSegments = new SegmentGrid();
+        foreach (var p in plans) routeSegments.Add(points[p.Index], p.Index);
+        foreach (var sb in sceneBoxes.Skip(1))
+            if (sb.StepCount > 0 && sb.Left > bodyLeft) routeSegments.Add([new Point(sb.Left, stepTop), new Point(sb.Left, laneBottom)], -1);
+        var obstacles = new LabelObstacles(blocked, separatorYs, routeSegments);
+        foreach (var spot in labelSpots) labelRects[spot.Plan.Index] = PlaceLabel(spot, obstacles);
         foreach (var p in plans)
             edges.Add(new RoutedEdge(p.Kind, p.From.Index, p.To.Index, points[p.Index], p.Edge.Label, labelRects[p.Index]));
 
@@ -517,7 +566,6 @@ internal sealed partial class LayoutBuilder
         }
 
         // Separator lines.
-        var separators = Separators.Place(lanes, boundary.Select(b => laneTop + b).ToArray());
         var sepLh = LineHeight(separatorFont);
         foreach (var group in separators.GroupBy(s => s.AboveLane).OrderBy(g => g.Key))
         {
@@ -585,15 +633,6 @@ internal sealed partial class LayoutBuilder
         var cardBoxes = new List<CardBox>(slots.Count);
         foreach (var s in slots)
         {
-            double bx = s.Rect.Right - 6;
-            for (int i = s.Badges.Count - 1; i >= 0; i--)
-            {
-                var b = s.Badges[i];
-                double bw = BadgeWidth(b.Label);
-                bx -= bw;
-                s.Badges[i] = b with { Rect = new Rect(bx, s.Rect.Y - BadgeHeight / 2, bw, BadgeHeight) };
-                bx -= 3;
-            }
             foreach (var b in s.Badges) AddBadge(ops, Region.Body, b);
             cardBoxes.Add(new CardBox(s.Placed.DisplayName, s.Col, s.Row, s.IndexInCell, s.Rect, s.Text.Lines, s.Text.Truncated, s.Badges.ToList(), s.Placed.Card.Url));
         }
@@ -685,6 +724,7 @@ internal sealed partial class LayoutBuilder
     /// <summary>
     /// Two facing cards of different heights would join with a jog of a few points at their centres; where a route is
     /// the only one on both card sides and the shorter card's centre lies inside the taller card, it runs level there.
+    /// Where it is the only one on just one side, that end moves level with the other when its card reaches.
     /// </summary>
     private void LevelSoleStubs()
     {
@@ -692,14 +732,32 @@ internal sealed partial class LayoutBuilder
         foreach (var p in plans)
         {
             if (p.Shape is not (Shape.Jog or Shape.JourneyLong)) continue;
-            if (!IsSole(p.From, p.A!) || !IsSole(p.To, p.B!)) continue;
-            var (shorter, taller) = p.From.Height <= p.To.Height ? (p.A!, p.B!) : (p.B!, p.A!);
-            var tallCard = taller == p.A ? p.From : p.To;
-            if (shorter.RelY >= tallCard.RelTop + margin && shorter.RelY <= tallCard.RelTop + tallCard.Height - margin)
-                taller.RelY = shorter.RelY;
+            bool soleA = IsSole(p.From, p.A!), soleB = IsSole(p.To, p.B!);
+            if (soleA && soleB)
+            {
+                var (shorter, taller) = p.From.Height <= p.To.Height ? (p.A!, p.B!) : (p.B!, p.A!);
+                var tallCard = taller == p.A ? p.From : p.To;
+                if (Reaches(tallCard, shorter.RelY)) taller.RelY = shorter.RelY;
+            }
+            else if (soleA && Reaches(p.From, p.B!.RelY)) p.A!.RelY = p.B.RelY;
+            else if (soleB && Reaches(p.To, p.A!.RelY)) p.B!.RelY = p.A.RelY;
         }
 
         static bool IsSole(Slot slot, Attach attach) => slot.Sides.Any(side => side.Count == 1 && side[0] == attach);
+        static bool Reaches(Slot card, double y) => y >= card.RelTop + margin && y <= card.RelTop + card.Height - margin;
+    }
+
+    /// <summary>The column gutters down whose centre a scene divider is drawn: before the first step of every scene but the first.</summary>
+    private bool[] SceneDividerGutters()
+    {
+        var result = new bool[cols + 1];
+        int first = 0;
+        foreach (var scene in doc.Scenes)
+        {
+            if (scene.Steps.Count > 0 && first > 0 && first < cols) result[first] = true;
+            first += scene.Steps.Count;
+        }
+        return result;
     }
 
     private static int SceneOf(List<SceneBox> scenes, int step)

@@ -20,7 +20,7 @@ public static class LayoutChecks
                 foreach (int c in ColumnsOverlapping(layout, Math.Min(a.X, b.X), Math.Max(a.X, b.X)))
                     foreach (int card in byColumn[c])
                         if (layout.Cards[card].Rect.CrossedBy(a, b))
-                            found.Add($"edge {e} ({layout.Cards[layout.Edges[e].FromCard].Name} -> {layout.Cards[layout.Edges[e].ToCard].Name}) segment {i} crosses card {layout.Cards[card].Name}");
+                            found.Add($"edge {e} ({EdgeName(layout, e)}) segment {i} crosses card {layout.Cards[card].Name}");
             }
         }
         return found;
@@ -41,6 +41,53 @@ public static class LayoutChecks
         }
         return found;
     }
+
+    /// <summary>
+    /// Every vertical route segment that runs along a scene divider (the grey line down the gutter before a scene's
+    /// first step), closer than <paramref name="clearance"/>, hiding it. Empty for a good layout.
+    /// </summary>
+    public static IReadOnlyList<string> SceneDividerOverlaps(DiagramLayout layout, double clearance = 1)
+    {
+        var found = new List<string>();
+        foreach (var divider in SceneDividers(layout))
+        {
+            for (int e = 0; e < layout.Edges.Count; e++)
+            {
+                var pts = layout.Edges[e].Points;
+                for (int i = 0; i + 1 < pts.Count; i++)
+                {
+                    var (a, b) = (pts[i], pts[i + 1]);
+                    if (Math.Abs(a.X - b.X) < 0.001 && Math.Abs(a.Y - b.Y) > 0.001 && Math.Abs(a.X - divider) < clearance)
+                        found.Add($"edge {e} ({EdgeName(layout, e)}) segment {i} runs along the scene divider at x=" + divider.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Every arrow label whose box a separator line (interaction, visibility, internal interaction) passes through or
+    /// comes closer to than <paramref name="clearance"/>. Empty for a good layout.
+    /// </summary>
+    public static IReadOnlyList<string> LabelSeparatorCrossings(DiagramLayout layout, double clearance = 1)
+    {
+        var found = new List<string>();
+        for (int e = 0; e < layout.Edges.Count; e++)
+        {
+            if (layout.Edges[e].LabelRect is not { } r) continue;
+            foreach (var sep in layout.Separators)
+                if (r.Y - clearance < sep.Y && r.Bottom + clearance > sep.Y)
+                    found.Add($"label of edge {e} \"{layout.Edges[e].Label}\" lies on the {sep.Label.ToLowerInvariant()}");
+        }
+        return found;
+    }
+
+    /// <summary>The x of every scene divider drawn (between consecutive scenes that have steps).</summary>
+    public static IEnumerable<double> SceneDividers(DiagramLayout layout) =>
+        layout.Scenes.Skip(1).Where(s => s.StepCount > 0 && s.Left > layout.LabelColumn.Right).Select(s => s.Left);
+
+    private static string EdgeName(DiagramLayout layout, int e) =>
+        $"{layout.Cards[layout.Edges[e].FromCard].Name} -> {layout.Cards[layout.Edges[e].ToCard].Name}";
 
     private static List<int>[] CardsByColumn(DiagramLayout layout)
     {

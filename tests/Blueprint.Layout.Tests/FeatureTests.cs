@@ -313,6 +313,8 @@ public class ScaleTests
         Assert.InRange(large.Width / small.Width, 9, 11);
         Assert.Empty(LayoutChecks.RouteCrossings(large));
         Assert.Empty(LayoutChecks.LabelOverlaps(large));
+        Assert.Empty(LayoutChecks.SceneDividerOverlaps(large));
+        Assert.Empty(LayoutChecks.LabelSeparatorCrossings(large));
         Assert.Equal(100, large.Scenes.Count);
     }
 

@@ -11,7 +11,7 @@ public class GoldenTests
     public void Layout_matches_golden(string key)
     {
         var layout = TestFiles.Lay(key);
-        string name = Path.GetFileName(TestFiles.PathOf(key)).Replace(".blueprint.yaml", "", StringComparison.Ordinal);
+        string name = TestFiles.NameOf(key);
         string dir = key.StartsWith("example:", StringComparison.Ordinal) ? Path.Combine(TestFiles.Fixtures, "examples") : TestFiles.Fixtures;
         Golden.Verify(Path.Combine(dir, name + ".layout.json"), LayoutJson.Write(layout));
     }
@@ -37,6 +37,15 @@ public class GeometryTests
         var layout = TestFiles.Lay(key);
         Assert.Empty(LayoutChecks.RouteCrossings(layout));
         Assert.Empty(LayoutChecks.LabelOverlaps(layout));
+    }
+
+    [Theory]
+    [MemberData(nameof(Blueprints))]
+    public void No_route_hides_a_scene_divider_and_no_label_sits_on_a_separator(string key)
+    {
+        var layout = TestFiles.Lay(key);
+        Assert.Empty(LayoutChecks.SceneDividerOverlaps(layout));
+        Assert.Empty(LayoutChecks.LabelSeparatorCrossings(layout));
     }
 
     [Theory]

@@ -55,11 +55,13 @@ public class RandomTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Routes_keep_clear_of_cards_labels_and_each_other(int seed)
+    public void Routes_keep_clear_of_cards_labels_dividers_and_each_other(int seed)
     {
         var layout = TestFiles.Lay(Random(seed));
         Assert.Empty(LayoutChecks.RouteCrossings(layout));
         Assert.Empty(LayoutChecks.LabelOverlaps(layout));
+        Assert.Empty(LayoutChecks.SceneDividerOverlaps(layout));
+        Assert.Empty(LayoutChecks.LabelSeparatorCrossings(layout));
         var segs = layout.Edges.SelectMany((e, ei) => e.Points.Zip(e.Points.Skip(1), (a, b) => (Edge: ei, A: a, B: b))).ToList();
         for (int i = 0; i < segs.Count; i++)
             for (int j = i + 1; j < segs.Count; j++)

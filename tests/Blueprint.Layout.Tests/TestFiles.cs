@@ -33,9 +33,17 @@ internal static class TestFiles
         var data = new TheoryData<string>();
         foreach (var f in Directory.GetFiles(Fixtures, "*.blueprint.yaml").OrderBy(f => f, StringComparer.Ordinal))
             data.Add("fixture:" + Path.GetFileName(f));
-        foreach (var f in Directory.GetFiles(Examples, "*.blueprint.yaml").OrderBy(f => f, StringComparer.Ordinal))
-            data.Add("example:" + Path.GetFileName(f));
+        foreach (var f in Directory.GetFiles(Examples, "*.blueprint.*").OrderBy(f => f, StringComparer.Ordinal))
+            if (f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
+                data.Add("example:" + Path.GetFileName(f));
         return data;
+    }
+
+    /// <summary>The file name without <c>.blueprint.yaml</c> or <c>.blueprint.md</c>.</summary>
+    public static string NameOf(string key)
+    {
+        string file = Path.GetFileName(PathOf(key));
+        return file[..file.IndexOf(".blueprint.", StringComparison.Ordinal)];
     }
 
     public static string PathOf(string key) => key.StartsWith("fixture:", StringComparison.Ordinal)
