@@ -159,8 +159,7 @@ public abstract unsafe class CairoCanvas : IDiagramCanvas
             return;
         }
 
-        using var layout = PangoThreadContext.Current.CreateLineLayout(text, font);
-        var logical = PangoThreadContext.LogicalExtents(layout);
+        var (layout, logical) = PangoThreadContext.Current.ShapedLine(text, font);
         var width = logical.Width / (double)Pango.Scale;
         var left = align switch
         {

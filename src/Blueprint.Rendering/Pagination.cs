@@ -91,12 +91,83 @@ public static class Pagination
         double clipWidth = Math.Min(page.Width - clipLeft, (page.BodyRight - page.BodyLeft) * page.Scale);
         canvas.BeginView(clipLeft, 0, clipWidth, page.Height, bodyStart - page.BodyLeft, 0, page.Scale);
         // Only what reaches into the page's range: a page of a long diagram must not carry (clipped away) every other page's drawing.
-        DiagramPainter.Paint(layout.Ops.Where(o => o.Region == Region.Body && Reaches(o, page.BodyLeft - CullSlack, page.BodyRight + CullSlack)), canvas);
+        double left = page.BodyLeft - CullSlack, right = page.BodyRight + CullSlack;
+        DiagramPainter.Paint(
+            layout.Ops.Where(o => o.Region == Region.Body && Reaches(o, left, right)).Select(o => o is PolylineOp p ? Trim(p, left, right) : o),
+            canvas);
         canvas.EndView();
     }
 
     /// <summary>How far past its box or points an operation may still draw (half the widest stroke, antialiasing), in points.</summary>
     private const double CullSlack = 4;
+
+    /// <summary>How much of a line is kept beyond the page's range when it is cut: more than any miter join reaches.</summary>
+    private const double TrimMargin = 50;
+
+    /// <summary>
+    /// The part of a long polyline that can reach [<paramref name="left"/>, <paramref name="right"/>], with
+    /// <see cref="TrimMargin"/> of its length to spare on both sides; the line itself when nothing would be cut.
+    /// A lane rule runs the whole diagram: drawn whole on each page, a dashed one costs the PDF writer every dash
+    /// of every page. A dashed line is cut where its pattern starts over, so what the page shows is unchanged.
+    /// Arrows (short, and ending in a head) are left alone.
+    /// </summary>
+    internal static PolylineOp Trim(PolylineOp line, double left, double right)
+    {
+        var points = line.Points;
+        if (line.ArrowHead > 0 || points.Count < 2) return line;
+
+        // Arc length at each point, and where the line first enters and last leaves the range.
+        var along = new double[points.Count];
+        double enter = double.NaN, leave = double.NaN;
+        for (int i = 0; i < points.Count; i++)
+        {
+            if (i > 0)
+            {
+                var (a, b) = (points[i - 1], points[i]);
+                double length = Math.Sqrt((b.X - a.X) * (b.X - a.X) + (b.Y - a.Y) * (b.Y - a.Y));
+                along[i] = along[i - 1] + length;
+                if (Math.Max(a.X, b.X) >= left && Math.Min(a.X, b.X) <= right)
+                {
+                    if (double.IsNaN(enter)) enter = along[i - 1] + length * EntryFraction(a.X, b.X, left, right);
+                    leave = along[i] - length * EntryFraction(b.X, a.X, left, right);
+                }
+            }
+        }
+        if (double.IsNaN(enter)) return line;
+
+        double total = along[^1];
+        double from = Math.Max(0, enter - TrimMargin), to = Math.Min(total, leave + TrimMargin);
+        // An odd number of lengths repeats with on and off swapped, so its pattern starts over every two rounds.
+        double period = line.Stroke.Dash.Sum() * (line.Stroke.Dash.Count % 2 == 1 ? 2 : 1);
+        if (line.Stroke.IsDashed && !(period > 0 && double.IsFinite(period) && line.Stroke.Dash.All(d => d >= 0))) return line;
+        if (line.Stroke.IsDashed) from = Math.Floor(from / period) * period;
+        if (from <= 0 && to >= total) return line;
+
+        var kept = new List<Point> { PointAt(points, along, from) };
+        for (int i = 0; i < points.Count; i++)
+            if (along[i] > from && along[i] < to) kept.Add(points[i]);
+        kept.Add(PointAt(points, along, to));
+        return line with { Points = kept };
+    }
+
+    /// <summary>How far along the segment from x <paramref name="a"/> to x <paramref name="b"/> it first is inside [left, right] (0 to 1).</summary>
+    private static double EntryFraction(double a, double b, double left, double right)
+    {
+        if (a >= left && a <= right) return 0;
+        double edge = a < left ? left : right;
+        return Math.Clamp((edge - a) / (b - a), 0, 1);
+    }
+
+    /// <summary>The point at arc length <paramref name="distance"/> along the polyline.</summary>
+    private static Point PointAt(IReadOnlyList<Point> points, double[] along, double distance)
+    {
+        int i = 1;
+        while (i < points.Count - 1 && along[i] < distance) i++;
+        double length = along[i] - along[i - 1];
+        double t = length > 0 ? Math.Clamp((distance - along[i - 1]) / length, 0, 1) : 1;
+        var (a, b) = (points[i - 1], points[i]);
+        return new Point(a.X + (b.X - a.X) * t, a.Y + (b.Y - a.Y) * t);
+    }
 
     /// <summary>True when the operation's horizontal extent meets [<paramref name="left"/>, <paramref name="right"/>].</summary>
     internal static bool Reaches(DrawOp op, double left, double right)

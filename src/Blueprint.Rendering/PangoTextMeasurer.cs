@@ -20,6 +20,7 @@ public sealed class PangoTextMeasurer : ITextMeasurer
     private const double MaxPangoWidth = int.MaxValue / (double)Pango.Scale;
 
     private readonly ConcurrentDictionary<CacheKey, WrappedText> _cache = new();
+    private int _added;
 
     /// <summary>Throws <see cref="RenderException"/> with an install hint when Cairo or Pango is missing.</summary>
     public PangoTextMeasurer() => NativeLibraries.EnsureAvailable();
@@ -47,9 +48,11 @@ public sealed class PangoTextMeasurer : ITextMeasurer
         }
 
         var result = Measure(text, font, maxWidth, maxLines);
-        if (_cache.Count >= MaxCachedEntries)
+        // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
+        if (Interlocked.Increment(ref _added) > MaxCachedEntries)
         {
             _cache.Clear();
+            Interlocked.Exchange(ref _added, 0);
         }
 
         _cache.TryAdd(key, result);

@@ -120,6 +120,47 @@ public sealed partial class PaginationTests
         Assert.False(Pagination.Reaches(line, 501, 600));
     }
 
+    [Fact]
+    public void A_long_dashed_line_is_cut_to_the_page_where_its_pattern_starts_over()
+    {
+        var dashed = new Stroke(new Color(0, 0, 0), 1, [6, 4]);
+        var rule = new PolylineOp(Region.Body, [new Point(0, 20), new Point(100_000, 20)], dashed);
+
+        var cut = Pagination.Trim(rule, 5_000, 6_000);
+
+        Assert.Equal(2, cut.Points.Count);
+        var (start, end) = (cut.Points[0], cut.Points[1]);
+        Assert.InRange(start.X, 4_900, 5_000 - 50);
+        Assert.Equal(0, start.X % 10, 1e-9);
+        Assert.InRange(end.X, 6_000 + 50, 6_100);
+        Assert.Equal((20.0, 20.0), (start.Y, end.Y));
+    }
+
+    [Fact]
+    public void A_long_polyline_keeps_its_corners_near_the_page()
+    {
+        var stroke = new Stroke(new Color(0, 0, 0), 1.5);
+        var points = Enumerable.Range(0, 1_000).Select(i => new Point(i * 100, i % 2 * 30)).ToList();
+        var curve = new PolylineOp(Region.Body, points, stroke);
+
+        var cut = Pagination.Trim(curve, 20_000, 21_000);
+
+        Assert.True(cut.Points.Count < 20, $"{cut.Points.Count} points");
+        foreach (var corner in points.Where(p => p.X >= 20_000 && p.X <= 21_000)) Assert.Contains(corner, cut.Points);
+        Assert.True(cut.Points[0].X < 20_000 && cut.Points[^1].X > 21_000);
+    }
+
+    [Fact]
+    public void Arrows_and_lines_inside_the_page_are_not_cut()
+    {
+        var stroke = new Stroke(new Color(0, 0, 0), 1);
+        var arrow = new PolylineOp(Region.Body, [new Point(0, 0), new Point(10_000, 0)], stroke, ArrowHead: 8);
+        var inside = new PolylineOp(Region.Body, [new Point(100, 0), new Point(200, 0)], stroke);
+
+        Assert.Same(arrow, Pagination.Trim(arrow, 5_000, 6_000));
+        Assert.Same(inside, Pagination.Trim(inside, 0, 300));
+    }
+
     private static void AssertWholeScenesInOrder(DiagramLayout layout, IReadOnlyList<PagePlan> pages)
     {
         int next = 0;

@@ -1,4 +1,5 @@
 using Blueprint.Layout;
+using Blueprint.Tests;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -41,6 +42,29 @@ public sealed partial class PdfCanvasTests
 
         Assert.Contains("/ToUnicode", pdf, StringComparison.Ordinal);
         Assert.Contains("DejaVuSans", pdf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_line_drawn_again_is_drawn_the_same_on_every_page()
+    {
+        var font = new FontSpec("DejaVu Sans", 10);
+        var pdf = Render(canvas =>
+        {
+            for (int page = 0; page < 3; page++)
+            {
+                canvas.BeginPage(200, 100);
+                canvas.DrawText("Kitchen", 10, 10, font, new Color(0, 0, 0));
+                canvas.DrawText($"Page {page + 1}", 190, 40, font, new Color(0, 0, 0), TextAlign.End);
+                canvas.DrawText("Kitchen", 100, 70, font, new Color(0, 0, 0), TextAlign.Center);
+            }
+        });
+
+        for (int page = 1; page <= 3; page++)
+        {
+            string text = PdfText.Extract(pdf, page);
+            Assert.Equal(2, Regex.Count(text, "Kitchen"));
+            Assert.Contains($"Page {page}", text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

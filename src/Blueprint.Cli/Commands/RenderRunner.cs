@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using Blueprint.Cli.Inputs;
 using Blueprint.Cli.Output;
 using Blueprint.Core.Analysis;
 using Blueprint.Core.Diagnostics;
+using Blueprint.Core.Model;
 using Blueprint.Core.Reading;
 using Blueprint.Layout;
 using Blueprint.Rendering;
@@ -143,6 +145,7 @@ public static class RenderRunner
         if (loaded.Unreadable is not null) return new Outcome([$"blueprint: {loaded.Unreadable}"], true, true);
 
         var measurer = SharedMeasurer.Value;
+        if (loaded.Read!.Document is { } read) MeasureCards(read, measurer, options);
         var findings = Analyzer.Analyze(loaded.Read!, new AnalysisOptions(IsTextCut: CardText.CutPredicate(() => measurer, options)));
         lines.AddRange(findings.Select(d => d.ToString()));
         var document = loaded.Read!.Document;
@@ -182,6 +185,23 @@ public static class RenderRunner
             lines.Add($"blueprint: could not render '{job.Input.DisplayPath}': {e.Message}");
             return new Outcome(lines, true, false);
         }
+    }
+
+    /// <summary>Fewer cards than this are measured where they are needed: a thread's first measurement sets up its own Pango fonts.</summary>
+    private const int CardsMeasuredInParallel = 200;
+
+    /// <summary>
+    /// Wraps every card's text into the measurer's cache on all cores. Card texts are most of a large diagram's measuring,
+    /// and both the long-text check (BP110) and the layout ask for exactly these wraps, one card after another.
+    /// </summary>
+    private static void MeasureCards(BlueprintDocument document, ITextMeasurer measurer, LayoutOptions options)
+    {
+        var cards = document.Steps.SelectMany(s => s.Cards).ToList();
+        if (cards.Count < CardsMeasuredInParallel || Environment.ProcessorCount < 2) return;
+        Parallel.ForEach(Partitioner.Create(0, cards.Count, 64), range =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++) CardText.Wrap(cards[i], measurer, options);
+        });
     }
 
     /// <summary>One measurer for the process: it keeps per-thread Pango contexts and a shared cache.</summary>

@@ -16,7 +16,11 @@ internal sealed unsafe class PangoThreadContext
     [ThreadStatic]
     private static PangoThreadContext? t_current;
 
+    /// <summary>Lines kept shaped for drawing; past this many the cache starts again (a few KB each).</summary>
+    private const int MaxShapedLines = 4096;
+
     private readonly Dictionary<FontSpec, PangoFontDescriptionHandle> _fonts = [];
+    private readonly Dictionary<(string Text, FontSpec Font), ShapedLine> _shapedLines = [];
     private readonly PangoAttrListHandle _attributes;
 
     private PangoThreadContext()
@@ -102,6 +106,34 @@ internal sealed unsafe class PangoThreadContext
         return layout;
     }
 
+    /// <summary>
+    /// One line laid out for drawing, kept for the next time the same text is drawn in the same font on this thread
+    /// (lane labels on every page, owners, durations and other repeated short texts). Valid until this thread next
+    /// asks for a line: use it at once and do not dispose it.
+    /// </summary>
+    public ShapedLine ShapedLine(string text, FontSpec font)
+    {
+        if (_shapedLines.TryGetValue((text, font), out var line))
+        {
+            return line;
+        }
+
+        if (_shapedLines.Count >= MaxShapedLines)
+        {
+            foreach (var old in _shapedLines.Values)
+            {
+                old.Layout.Dispose();
+            }
+
+            _shapedLines.Clear();
+        }
+
+        var layout = CreateLineLayout(text, font);
+        line = new ShapedLine(layout, LogicalExtents(layout));
+        _shapedLines.Add((text, font), line);
+        return line;
+    }
+
     /// <summary>Width, height and baseline (from the line's top) of one line as drawn, in points.</summary>
     public LineMetrics MeasureLine(string text, FontSpec font)
     {
@@ -128,3 +160,6 @@ internal sealed unsafe class PangoThreadContext
 
 /// <summary>One line's logical extents in points; <see cref="Baseline"/> is measured down from the line's top.</summary>
 internal readonly record struct LineMetrics(double X, double Width, double Height, double Baseline);
+
+/// <summary>A single-line Pango layout and its logical extents (Pango units).</summary>
+internal sealed record ShapedLine(GObjectHandle Layout, Pango.Rectangle Logical);
