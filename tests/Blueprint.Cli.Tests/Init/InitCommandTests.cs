@@ -1,3 +1,4 @@
+using Blueprint.Tests;
 using Blueprint.Cli.Commands;
 using Blueprint.Cli.Tests.Lint;
 
@@ -8,37 +9,37 @@ public sealed class InitCommandTests
     [Fact]
     public void Init_writes_the_blank_yaml_template_that_lints_without_findings()
     {
-        using var tree = new TempTree();
-        var r = LintCli.Run(tree.Path, ["init"]);
-        Assert.Equal((0, ""), (r.Code, r.Err));
+        using var tree = new TempFolder();
+        var r = CliRun.Run(tree.Path, null, ["init"]);
+        Assert.Equal((0, ""), (r.ExitCode, r.Error));
         Assert.Equal(["wrote service.blueprint.yaml (blank template, YAML)", "next: blueprint lint service.blueprint.yaml"], r.OutLines);
         string written = File.ReadAllText(Path.Combine(tree.Path, "service.blueprint.yaml"));
         Assert.Equal(InitRunner.Template("blank", markdown: false), written);
 
-        var lint = LintCli.Run(tree.Path, ["lint", "service.blueprint.yaml"]);
-        Assert.Equal((0, "1 file checked: no problems\n"), (lint.Code, lint.Out));
+        var lint = CliRun.Run(tree.Path, null, ["lint", "service.blueprint.yaml"]);
+        Assert.Equal((0, "1 file checked: no problems\n"), (lint.ExitCode, lint.Out));
         Assert.Single(Directory.GetFileSystemEntries(tree.Path));
     }
 
     [Fact]
     public void The_restaurant_template_is_the_restaurant_example()
     {
-        using var tree = new TempTree();
-        var r = LintCli.Run(tree.Path, ["init", "dinner.blueprint.yaml", "--template", "restaurant"]);
-        Assert.Equal(0, r.Code);
-        string example = File.ReadAllText(Path.Combine(LintCli.Root, "examples", "restaurant.blueprint.yaml")).Replace("\r\n", "\n");
+        using var tree = new TempFolder();
+        var r = CliRun.Run(tree.Path, null, ["init", "dinner.blueprint.yaml", "--template", "restaurant"]);
+        Assert.Equal(0, r.ExitCode);
+        string example = File.ReadAllText(Path.Combine(Repo.Root, "examples", "restaurant.blueprint.yaml")).Replace("\r\n", "\n");
         Assert.Equal(example, File.ReadAllText(Path.Combine(tree.Path, "dinner.blueprint.yaml")));
-        Assert.Equal(0, LintCli.Run(tree.Path, ["lint", "dinner.blueprint.yaml"]).Code);
+        Assert.Equal(0, CliRun.Run(tree.Path, null, ["lint", "dinner.blueprint.yaml"]).ExitCode);
     }
 
     [Fact]
     public void Init_never_overwrites_a_file()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         string path = tree.Write("service.blueprint.yaml", "mine\n");
-        var r = LintCli.Run(tree.Path, ["init"]);
-        Assert.Equal((2, ""), (r.Code, r.Out));
-        Assert.Equal(["blueprint: 'service.blueprint.yaml' already exists; init never overwrites a file: choose another name or remove it first"], r.ErrLines);
+        var r = CliRun.Run(tree.Path, null, ["init"]);
+        Assert.Equal((2, ""), (r.ExitCode, r.Out));
+        Assert.Equal(["blueprint: 'service.blueprint.yaml' already exists; init never overwrites a file: choose another name or remove it first"], r.ErrorLines);
         Assert.Equal("mine\n", File.ReadAllText(path));
         Assert.Single(Directory.GetFileSystemEntries(tree.Path));
     }
@@ -46,9 +47,9 @@ public sealed class InitCommandTests
     [Fact]
     public void Init_creates_missing_folders()
     {
-        using var tree = new TempTree();
-        var r = LintCli.Run(tree.Path, ["init", "blueprints/new/checkout.blueprint.yaml"]);
-        Assert.Equal(0, r.Code);
+        using var tree = new TempFolder();
+        var r = CliRun.Run(tree.Path, null, ["init", "blueprints/new/checkout.blueprint.yaml"]);
+        Assert.Equal(0, r.ExitCode);
         Assert.True(File.Exists(Path.Combine(tree.Path, "blueprints", "new", "checkout.blueprint.yaml")));
     }
 
@@ -58,36 +59,36 @@ public sealed class InitCommandTests
     [InlineData(new[] { "init", "--markdown", "--template", "restaurant", "dinner.blueprint.md" }, "dinner.blueprint.md", "restaurant")]
     public void Init_writes_markdown_for_markdown_or_a_md_name(string[] args, string file, string template)
     {
-        using var tree = new TempTree();
-        var r = LintCli.Run(tree.Path, args);
-        Assert.Equal(0, r.Code);
+        using var tree = new TempFolder();
+        var r = CliRun.Run(tree.Path, null, args);
+        Assert.Equal(0, r.ExitCode);
         Assert.Equal($"wrote {file} ({template} template, Markdown)", r.OutLines[0]);
         string text = File.ReadAllText(Path.Combine(tree.Path, file));
         Assert.Equal(InitRunner.Template(template, markdown: true), text);
         Assert.StartsWith("---\ngoal: ", text);
 
         // Once the Markdown reader is in, the template must lint clean like the YAML one.
-        var lint = LintCli.Run(tree.Path, ["lint", file]);
+        var lint = CliRun.Run(tree.Path, null, ["lint", file]);
         if (!lint.Out.Contains("Markdown blueprints are not supported", StringComparison.Ordinal))
-            Assert.Equal((0, "1 file checked: no problems\n"), (lint.Code, lint.Out));
+            Assert.Equal((0, "1 file checked: no problems\n"), (lint.ExitCode, lint.Out));
     }
 
     [Fact]
     public void Markdown_with_a_yaml_name_is_bad_usage()
     {
-        using var tree = new TempTree();
-        var r = LintCli.Run(tree.Path, ["init", "--markdown", "x.blueprint.yaml"]);
-        Assert.Equal(2, r.Code);
-        Assert.Equal(["blueprint: --markdown writes Markdown, but 'x.blueprint.yaml' is a YAML file name; name it *.blueprint.md"], r.ErrLines);
+        using var tree = new TempFolder();
+        var r = CliRun.Run(tree.Path, null, ["init", "--markdown", "x.blueprint.yaml"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(["blueprint: --markdown writes Markdown, but 'x.blueprint.yaml' is a YAML file name; name it *.blueprint.md"], r.ErrorLines);
         Assert.Empty(Directory.GetFileSystemEntries(tree.Path));
     }
 
     [Fact]
     public void An_unknown_template_is_bad_usage()
     {
-        using var tree = new TempTree();
-        var r = LintCli.Run(tree.Path, ["init", "--template", "hotel"]);
-        Assert.Equal(2, r.Code);
+        using var tree = new TempFolder();
+        var r = CliRun.Run(tree.Path, null, ["init", "--template", "hotel"]);
+        Assert.Equal(2, r.ExitCode);
         Assert.Empty(Directory.GetFileSystemEntries(tree.Path));
     }
 }

@@ -1,3 +1,4 @@
+using Blueprint.Tests;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Blueprint.Cli.Output;
@@ -8,7 +9,7 @@ namespace Blueprint.Cli.Tests.Lint;
 /// <summary>SARIF and GitHub annotation output against goldens (tests/Fixtures/lint-output/README.md).</summary>
 public sealed class LintOutputGoldenTests
 {
-    private static string Folder => Path.Combine(LintCli.Fixtures, "lint-output");
+    private static string Folder => Path.Combine(Repo.Fixtures(), "lint-output");
 
     private static void AssertGolden(string name, string actual)
     {
@@ -32,22 +33,22 @@ public sealed class LintOutputGoldenTests
     [Fact]
     public void Github_annotations()
     {
-        var r = LintCli.Run(Folder, ["lint", "input", "--config", "lint.yaml", "--format", "github"]);
-        Assert.Equal(1, r.Code);
+        var r = CliRun.Run(Folder, null, ["lint", "input", "--config", "lint.yaml", "--format", "github"]);
+        Assert.Equal(1, r.ExitCode);
         AssertGolden("expected.github.txt", r.Out);
     }
 
     [Fact]
     public void Sarif_log()
     {
-        var r = LintCli.Run(Folder, ["lint", "input", "--config", "lint.yaml", "--format", "sarif"]);
-        Assert.Equal(1, r.Code);
+        var r = CliRun.Run(Folder, null, ["lint", "input", "--config", "lint.yaml", "--format", "sarif"]);
+        Assert.Equal(1, r.ExitCode);
         var log = JsonNode.Parse(r.Out)!;
         var rules = log["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray();
         foreach (var rule in rules)
         {
             string id = (string)rule!["id"]!;
-            string page = File.ReadAllText(Path.Combine(LintCli.Root, "docs", "rules", id + ".md")).Replace("\r\n", "\n");
+            string page = File.ReadAllText(Path.Combine(Repo.Root, "docs", "rules", id + ".md")).Replace("\r\n", "\n");
             Assert.Equal(page, (string?)rule["help"]!["markdown"]);
             rule["help"]!["markdown"] = $"(docs/rules/{id}.md)";
         }
@@ -58,7 +59,7 @@ public sealed class LintOutputGoldenTests
     [Fact]
     public void Sarif_has_what_code_scanning_needs()
     {
-        var r = LintCli.Run(Folder, ["lint", "input", "--config", "lint.yaml", "--format", "sarif"]);
+        var r = CliRun.Run(Folder, null, ["lint", "input", "--config", "lint.yaml", "--format", "sarif"]);
         using var doc = JsonDocument.Parse(r.Out);
         var root = doc.RootElement;
         Assert.Equal("2.1.0", root.GetProperty("version").GetString());

@@ -1,3 +1,4 @@
+using Blueprint.Tests;
 using System.Diagnostics;
 using System.Text.Json;
 using Blueprint.Cli.Tests.Lint;
@@ -6,13 +7,13 @@ namespace Blueprint.Cli.Tests.Schema;
 
 public sealed class SchemaCommandTests
 {
-    private static string Committed => Path.Combine(LintCli.Root, "docs", "blueprint.schema.json");
+    private static string Committed => Path.Combine(Repo.Root, "docs", "blueprint.schema.json");
 
     [Fact]
     public void Schema_prints_the_committed_schema()
     {
-        var r = LintCli.Run(LintCli.Root, ["schema"]);
-        Assert.Equal((0, ""), (r.Code, r.Err));
+        var r = CliRun.Run(Repo.Root, null, ["schema"]);
+        Assert.Equal((0, ""), (r.ExitCode, r.Error));
         Assert.True(File.ReadAllText(Committed).Replace("\r\n", "\n") == r.Out,
             "docs/blueprint.schema.json is out of date; regenerate it with: blueprint schema > docs/blueprint.schema.json");
     }
@@ -20,7 +21,7 @@ public sealed class SchemaCommandTests
     [Fact]
     public void Schema_is_draft_2020_12_and_closed_at_the_top()
     {
-        using var doc = JsonDocument.Parse(LintCli.Run(LintCli.Root, ["schema"]).Out);
+        using var doc = JsonDocument.Parse(CliRun.Run(Repo.Root, null, ["schema"]).Out);
         var root = doc.RootElement;
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", root.GetProperty("$schema").GetString());
         Assert.False(root.GetProperty("additionalProperties").GetBoolean());
@@ -36,11 +37,11 @@ public sealed class SchemaCommandTests
     public async Task Schema_agrees_with_the_reader_on_every_fixture_and_example()
     {
         if (!OnPath("node") || !OnPath("bash")) return;
-        var start = new ProcessStartInfo("bash", [Path.Combine(LintCli.Root, "tests", "schema", "validate.sh")])
+        var start = new ProcessStartInfo("bash", [Path.Combine(Repo.Root, "tests", "schema", "validate.sh")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = LintCli.Root,
+            WorkingDirectory = Repo.Root,
         };
 #if DEBUG
         start.Environment["CONFIGURATION"] = "Debug";
