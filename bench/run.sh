@@ -30,7 +30,9 @@ peak_mb() { # peak resident memory of one run, in MB
 echo "date: $(date -u +%Y-%m-%d), cores: $(nproc), $(uname -m)"
 echo "dotnet $(dotnet --version), $(dot -V 2>&1), $(hyperfine --version)"
 echo "cairo $(pkg-config --modversion cairo 2>/dev/null || dpkg-query -W -f='${Version}' libcairo2 2>/dev/null), pango $(pkg-config --modversion pango 2>/dev/null || dpkg-query -W -f='${Version}' libpango-1.0-0 2>/dev/null)"
-printf '%-7s %-4s %12s %12s %8s %14s %14s\n' steps fmt blueprint_s dot_s ratio blueprint_MB dot_MB
+# dot is timed twice: with its default curved edges, and with orthogonal edges (-Gsplines=ortho), which is
+# what the blueprint diagram draws.
+printf '%-7s %-4s %12s %10s %7s %12s %7s %14s %8s\n' steps fmt blueprint_s dot_s ratio dot_ortho_s ratio blueprint_MB dot_MB
 for n in "${steps[@]}"; do
   node bench/generate.mjs "$n" "$work"
   yaml="$work/steps-$n.blueprint.yaml"; gv="$work/steps-$n.dot"
@@ -38,11 +40,12 @@ for n in "${steps[@]}"; do
     [ "$n" -ge 1000 ] && runs=3 || runs=10
     hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/h-$n-$fmt.json" \
       "$bp render $yaml -o $work/out-$n.$fmt --force" \
-      "dot -T$fmt $gv -o $work/dot-$n.$fmt" >/dev/null 2>"$work/hyperfine.log" || { cat "$work/hyperfine.log" >&2; exit 1; }
-    b=$(median "$work/h-$n-$fmt.json" 0); d=$(median "$work/h-$n-$fmt.json" 1)
-    ratio=$(node -e "console.log(($b/$d).toFixed(2))")
+      "dot -T$fmt $gv -o $work/dot-$n.$fmt" \
+      "dot -Gsplines=ortho -T$fmt $gv -o $work/dot-ortho-$n.$fmt" >/dev/null 2>"$work/hyperfine.log" || { cat "$work/hyperfine.log" >&2; exit 1; }
+    b=$(median "$work/h-$n-$fmt.json" 0); d=$(median "$work/h-$n-$fmt.json" 1); o=$(median "$work/h-$n-$fmt.json" 2)
+    ratio=$(node -e "console.log(($b/$d).toFixed(2))"); ratio_ortho=$(node -e "console.log(($b/$o).toFixed(2))")
     bm=$(peak_mb "$bp" render "$yaml" -o "$work/out-$n.$fmt" --force)
     dm=$(peak_mb dot "-T$fmt" "$gv" -o "$work/dot-$n.$fmt")
-    printf '%-7s %-4s %12s %12s %8s %14s %14s\n' "$n" "$fmt" "$b" "$d" "$ratio" "$bm" "$dm"
+    printf '%-7s %-4s %12s %10s %7s %12s %7s %14s %8s\n' "$n" "$fmt" "$b" "$d" "$ratio" "$o" "$ratio_ortho" "$bm" "$dm"
   done
 done
