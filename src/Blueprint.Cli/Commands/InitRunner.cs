@@ -1,5 +1,6 @@
 using System.Text;
 using Blueprint.Core.Reading;
+using Blueprint.Cli.Output;
 
 namespace Blueprint.Cli.Commands;
 
@@ -33,7 +34,7 @@ public static class InitRunner
         string text = Template(request.Template, markdown);
         try
         {
-            WriteNew(full, text);
+            AtomicFile.WriteText(full, text, overwrite: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -57,23 +58,6 @@ public static class InitRunner
             ?? throw new InvalidOperationException($"template {resource} is missing from the build");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
-    }
-
-    /// <summary>Writes to a temporary file in the same folder, then moves it into place without replacing anything.</summary>
-    private static void WriteNew(string path, string text)
-    {
-        string folder = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(folder);
-        string temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temp, path, overwrite: false);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
     }
 
     private static string Quote(string path) => path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '&' or ';') ? $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'" : path;

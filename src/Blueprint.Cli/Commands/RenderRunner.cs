@@ -172,8 +172,7 @@ public static class RenderRunner
             }
             else
             {
-                result = null!;
-                AtomicFile.Write(job.OutputPath, stream => result = DiagramRenderer.Render(layout, renderOptions, stream));
+                result = AtomicFile.Write(job.OutputPath, stream => DiagramRenderer.Render(layout, renderOptions, stream));
                 string pages = result.Pages > 1 ? $" ({result.Pages} pages)" : "";
                 lines.Add($"wrote {Relative(console, job.OutputPath)}{pages}");
             }

@@ -6,7 +6,12 @@ namespace Blueprint.Cli.Output;
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, Action<Stream> write, bool overwrite = true)
+    public static void Write(string path, Action<Stream> write, bool overwrite = true) =>
+        Write(path, stream => { write(stream); return true; }, overwrite);
+
+    /// <summary>As <see cref="Write(string, Action{Stream}, bool)"/>, returning what the writer returns.
+    /// With <paramref name="overwrite"/> false an existing target is never replaced (the move fails instead).</summary>
+    public static T Write<T>(string path, Func<Stream, T> write, bool overwrite = true)
     {
         string full = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(full)!;
@@ -14,12 +19,14 @@ public static class AtomicFile
         string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            T result;
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                write(stream);
+                result = write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite);
+            return result;
         }
         finally
         {
