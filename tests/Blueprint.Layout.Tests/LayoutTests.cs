@@ -1,3 +1,4 @@
+using Blueprint.Tests;
 using Blueprint.Core.Model;
 
 namespace Blueprint.Layout.Tests;

@@ -5,14 +5,7 @@ namespace Blueprint.Layout.Tests;
 
 internal static class TestFiles
 {
-    public static string RepoRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "blueprint-cli.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (blueprint-cli.sln)");
-    }
+    public static string RepoRoot => Blueprint.Tests.Repo.Root;
 
     public static string Fixtures => Path.Combine(RepoRoot, "tests", "Fixtures", "layout");
     public static string Examples => Path.Combine(RepoRoot, "examples");

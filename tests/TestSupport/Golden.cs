@@ -15,6 +15,7 @@ public static class Golden
     {
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
         string received = ReceivedPath(goldenPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(goldenPath)!);
         if (Accepting)
         {
             File.WriteAllText(goldenPath, actual);

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Blueprint.Cli.Commands;
 using Blueprint.Core.Model;
 using Blueprint.Core.Reading;
 
@@ -12,26 +10,13 @@ public sealed class ConvertAndStatsCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "blueprint-cli.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
+    private static string Example(string name) => Blueprint.Tests.Repo.PathOf("examples", name);
 
-    private static string Example(string name) => Path.Combine(RepoRoot(), "examples", name);
-
-    /// <summary>Runs the commands under a root of their own (the lead wires them into the real root command).</summary>
-    private (int Exit, string Out, string Err) Run(Func<CliConsole, Command> create, params string[] args)
+    /// <summary>Runs <c>blueprint COMMAND ARGS</c> in-process, in the test's folder.</summary>
+    private (int Exit, string Out, string Err) Run(string command, params string[] args)
     {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(output, error, () => new MemoryStream()) { CurrentDirectory = folder };
-        var command = create(console);
-        var parse = new RootCommand { command }.Parse([command.Name, .. args]);
-        if (parse.Errors.Count > 0) return (ExitCodes.Usage, "", string.Join("\n", parse.Errors.Select(e => e.Message)));
-        int exit = parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
-        return (exit, output.ToString(), error.ToString());
+        var run = CliRun.Run(folder, null, [command, .. args]);
+        return (run.ExitCode, run.Out, run.Error);
     }
 
     private string Path_(string name) => Path.Combine(folder, name);
@@ -40,7 +25,7 @@ public sealed class ConvertAndStatsCommandTests : IDisposable
     public void Convert_writes_markdown_that_reads_back_as_the_same_model()
     {
         string output = Path_("restaurant.blueprint.md");
-        var (exit, stdout, stderr) = Run(ConvertCommand.Create, Example("restaurant.blueprint.yaml"), "-o", output);
+        var (exit, stdout, stderr) = Run("convert", Example("restaurant.blueprint.yaml"), "-o", output);
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
         Assert.Equal($"wrote {output}\n", stdout);
@@ -55,7 +40,7 @@ public sealed class ConvertAndStatsCommandTests : IDisposable
     public void Convert_writes_yaml_from_markdown()
     {
         string output = Path_("clinic.blueprint.yml");
-        Assert.Equal(0, Run(ConvertCommand.Create, Example("clinic-visit.blueprint.md"), "-o", output).Exit);
+        Assert.Equal(0, Run("convert", Example("clinic-visit.blueprint.md"), "-o", output).Exit);
         Assert.StartsWith("blueprint: A visit to the GP\n", File.ReadAllText(output), StringComparison.Ordinal);
     }
 
@@ -64,12 +49,12 @@ public sealed class ConvertAndStatsCommandTests : IDisposable
     {
         string output = Path_("out.blueprint.md");
         File.WriteAllText(output, "keep me");
-        var (exit, _, stderr) = Run(ConvertCommand.Create, Example("coffee-shop.blueprint.yaml"), "-o", output);
+        var (exit, _, stderr) = Run("convert", Example("coffee-shop.blueprint.yaml"), "-o", output);
         Assert.Equal(2, exit);
         Assert.Contains("already exists; pass --force", stderr, StringComparison.Ordinal);
         Assert.Equal("keep me", File.ReadAllText(output));
 
-        Assert.Equal(0, Run(ConvertCommand.Create, Example("coffee-shop.blueprint.yaml"), "-o", output, "--force").Exit);
+        Assert.Equal(0, Run("convert", Example("coffee-shop.blueprint.yaml"), "-o", output, "--force").Exit);
         Assert.StartsWith("---\n", File.ReadAllText(output), StringComparison.Ordinal);
     }
 
@@ -79,7 +64,7 @@ public sealed class ConvertAndStatsCommandTests : IDisposable
         string input = Path_("same.blueprint.yaml");
         File.Copy(Example("coffee-shop.blueprint.yaml"), input);
         string before = File.ReadAllText(input);
-        var (exit, _, stderr) = Run(ConvertCommand.Create, input, "-o", input, "--force");
+        var (exit, _, stderr) = Run("convert", input, "-o", input, "--force");
         Assert.Equal(2, exit);
         Assert.Contains("is the input", stderr, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(input));
@@ -88,11 +73,11 @@ public sealed class ConvertAndStatsCommandTests : IDisposable
     [Fact]
     public void Convert_reports_bad_usage_with_exit_code_2()
     {
-        Assert.Equal(2, Run(ConvertCommand.Create, Path_("missing.blueprint.yaml"), "-o", Path_("x.blueprint.md")).Exit);
-        var (exit, _, stderr) = Run(ConvertCommand.Create, Example("restaurant.blueprint.yaml"), "-o", Path_("x.txt"));
+        Assert.Equal(2, Run("convert", Path_("missing.blueprint.yaml"), "-o", Path_("x.blueprint.md")).Exit);
+        var (exit, _, stderr) = Run("convert", Example("restaurant.blueprint.yaml"), "-o", Path_("x.txt"));
         Assert.Equal(2, exit);
         Assert.Contains("cannot tell the output format", stderr, StringComparison.Ordinal);
-        Assert.Equal(2, Run(ConvertCommand.Create, Example("restaurant.blueprint.yaml"), "-o", Path.Combine(folder, "no-such-folder", "x.blueprint.md")).Exit);
+        Assert.Equal(2, Run("convert", Example("restaurant.blueprint.yaml"), "-o", Path.Combine(folder, "no-such-folder", "x.blueprint.md")).Exit);
     }
 
     [Fact]
@@ -101,7 +86,7 @@ public sealed class ConvertAndStatsCommandTests : IDisposable
         string input = Path_("bad.blueprint.md");
         File.WriteAllText(input, "# Bad\n\n## Scene\n\n### Step\n\n- Custmer: typo\n");
         string output = Path_("bad.blueprint.yaml");
-        var (exit, _, stderr) = Run(ConvertCommand.Create, input, "-o", output);
+        var (exit, _, stderr) = Run("convert", input, "-o", output);
         Assert.Equal(1, exit);
         Assert.Contains($"{input}:7:1: error BP002 unknown-key: unknown label `Custmer`; did you mean `Customer`?", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
@@ -111,7 +96,7 @@ public sealed class ConvertAndStatsCommandTests : IDisposable
     public void Stats_prints_json_for_files_and_folders()
     {
         File.Copy(Example("parcel-return.blueprint.md"), Path_("parcel-return.blueprint.md"));
-        var (exit, stdout, stderr) = Run(StatsCommand.Create, folder, Example("coffee-shop.blueprint.yaml"), "--format", "json");
+        var (exit, stdout, stderr) = Run("stats", folder, Example("coffee-shop.blueprint.yaml"), "--format", "json");
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
         using var json = System.Text.Json.JsonDocument.Parse(stdout);
@@ -124,24 +109,24 @@ public sealed class ConvertAndStatsCommandTests : IDisposable
     [Fact]
     public void Stats_prints_text_by_default_and_markdown_on_request()
     {
-        var text = Run(StatsCommand.Create, Example("restaurant.blueprint.yaml"));
+        var text = Run("stats", Example("restaurant.blueprint.yaml"));
         Assert.Equal(0, text.Exit);
         Assert.Contains("  steps        7\n", text.Out.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
-        var markdown = Run(StatsCommand.Create, Example("restaurant.blueprint.yaml"), "--format", "markdown");
+        var markdown = Run("stats", Example("restaurant.blueprint.yaml"), "--format", "markdown");
         Assert.StartsWith("## Dinner at a restaurant\n", markdown.Out, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Stats_exit_codes_follow_the_spec()
     {
-        Assert.Equal(2, Run(StatsCommand.Create, Path_("nothing-here.blueprint.md")).Exit);
+        Assert.Equal(2, Run("stats", Path_("nothing-here.blueprint.md")).Exit);
         string bad = Path_("bad.blueprint.md");
         File.WriteAllText(bad, "# Bad\n\n## Scene\n\n### Step\n\n- Duration: soon\n- Customer: Waits\n");
-        var (exit, stdout, stderr) = Run(StatsCommand.Create, bad, "--format", "json");
+        var (exit, stdout, stderr) = Run("stats", bad, "--format", "json");
         Assert.Equal(1, exit);
         Assert.Contains("BP003", stderr, StringComparison.Ordinal);
         Assert.Contains("\"steps\": 1", stdout, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Usage, Run(StatsCommand.Create, Example("restaurant.blueprint.yaml"), "--format", "xml").Exit);
+        Assert.Equal(ExitCodes.Usage, Run("stats", Example("restaurant.blueprint.yaml"), "--format", "xml").Exit);
     }
 
     [Fact]
@@ -149,7 +134,7 @@ public sealed class ConvertAndStatsCommandTests : IDisposable
     {
         File.Copy(Example("coffee-shop.blueprint.yaml"), Path_("a.blueprint.yaml"));
         File.Copy(Example("clinic-visit.blueprint.md"), Path_("b.blueprint.md"));
-        var (exit, stdout, _) = Run(StatsCommand.Create, Path.Combine(folder, "*.blueprint.*"), "--format", "json");
+        var (exit, stdout, _) = Run("stats", Path.Combine(folder, "*.blueprint.*"), "--format", "json");
         Assert.Equal(0, exit);
         using var json = System.Text.Json.JsonDocument.Parse(stdout);
         Assert.Equal(2, json.RootElement.GetArrayLength());
