@@ -144,7 +144,7 @@ public static class RenderRunner
         var loaded = SourceLoader.Load(job.Input, console);
         if (loaded.Unreadable is not null) return new Outcome([$"blueprint: {loaded.Unreadable}"], true, true);
 
-        var measurer = SharedMeasurer.Value;
+        var measurer = TextMeasuring.Shared.Value;
         if (loaded.Read!.Document is { } read) MeasureCards(read, measurer, options);
         var findings = Analyzer.Analyze(loaded.Read!, new AnalysisOptions(IsTextCut: CardText.CutPredicate(() => measurer, options)));
         lines.AddRange(findings.Select(d => d.ToString()));
@@ -202,7 +202,4 @@ public static class RenderRunner
             for (int i = range.Item1; i < range.Item2; i++) CardText.Wrap(cards[i], measurer, options);
         });
     }
-
-    /// <summary>One measurer for the process: it keeps per-thread Pango contexts and a shared cache.</summary>
-    internal static readonly Lazy<PangoTextMeasurer> SharedMeasurer = new(() => new PangoTextMeasurer());
 }
