@@ -11,10 +11,10 @@ runs="${RUNS:-10}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/blueprint-lint-bench.XXXXXX")"
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
 
-# A Release build as it is shipped: published for this machine's runtime, ReadyToRun (see the CLI project file).
+# A Release build as it is shipped: one native executable for this machine (Native AOT, see the CLI project file).
 rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)"
-echo "publishing Release for ${rid:-the current runtime} (ReadyToRun)..."
-dotnet publish "$root/src/Blueprint.Cli" -c Release ${rid:+-r "$rid"} --self-contained false --nologo -v q -o "$work/app" >/dev/null
+echo "publishing Release for ${rid:-the current runtime} (Native AOT)..."
+dotnet publish "$root/src/Blueprint.Cli" -c Release ${rid:+-r "$rid"} --nologo -v q -o "$work/app" >/dev/null
 bin="$work/app/blueprint"
 
 echo "generating $files blueprints of $steps steps in $work/blueprints ..."
