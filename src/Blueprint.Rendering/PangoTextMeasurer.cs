@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Blueprint.Layout;
 using Blueprint.Rendering.Native;
+using Blueprint.Rendering.Text;
 
 namespace Blueprint.Rendering;
 
@@ -93,8 +94,10 @@ public sealed class PangoTextMeasurer : ITextMeasurer
                 continue;
             }
 
-            var raw = Encoding.UTF8.GetString(utf8, line->StartIndex, line->Length);
-            lines.Add(raw.TrimEnd());
+            var trimmed = Encoding.UTF8.GetString(utf8, line->StartIndex, line->Length).TrimEnd();
+            lines.Add(trimmed);
+            // Filed for drawing, so the PDF writer need not shape the line again.
+            GlyphLines.Remember(trimmed, font, line, utf8, line->StartIndex + Encoding.UTF8.GetByteCount(trimmed));
             // Pango's line extents leave out the space at a wrap, so they equal the trimmed line's width.
             width = Math.Max(width, logical.Width / (double)Pango.Scale);
         }

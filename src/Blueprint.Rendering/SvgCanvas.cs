@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Blueprint.Layout;
 using Blueprint.Rendering.Native;
+using Blueprint.Rendering.Text;
 
 namespace Blueprint.Rendering;
 
@@ -127,7 +128,7 @@ public sealed class SvgCanvas : IDiagramCanvas
             return;
         }
 
-        var baseline = PangoThreadContext.Current.MeasureLine(text, font).Baseline;
+        var baseline = GlyphLines.Get(text, font).Baseline;
         _svg.Append("<text x=\"").Append(Number(x)).Append("\" y=\"").Append(Number(top + baseline))
             .Append("\" font-family=\"").Append(Escape(FontFamily(font.Family)))
             .Append("\" font-size=\"").Append(Number(font.Size)).Append('"');

@@ -24,14 +24,70 @@ internal static unsafe partial class Pango
         public int Height;
     }
 
-    /// <summary>The public head of PangoLayoutLine (pango-layout.h): byte offsets into the layout's UTF-8 text.</summary>
+    /// <summary>The public head of PangoLayoutLine (pango-layout.h): byte offsets into the layout's UTF-8 text, and its runs.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct LayoutLine
     {
         public nint Layout;
         public int StartIndex;
         public int Length;
+        public SList* Runs;
     }
+
+    /// <summary>GSList (glib): one list cell.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct SList
+    {
+        public nint Data;
+        public SList* Next;
+    }
+
+    /// <summary>PangoGlyphItem (pango-glyph-item.h): one run of a line, in visual order.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct GlyphItem
+    {
+        public Item* Item;
+        public GlyphString* Glyphs;
+        public int YOffset;
+    }
+
+    /// <summary>PangoItem (pango-item.h) with its PangoAnalysis up to the font.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct Item
+    {
+        public int Offset;
+        public int Length;
+        public int NumChars;
+        public nint ShapeEngine;
+        public nint LangEngine;
+        public nint Font;
+    }
+
+    /// <summary>PangoGlyphString (pango-glyph.h).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct GlyphString
+    {
+        public int NumGlyphs;
+        public GlyphInfo* Glyphs;
+        public int* LogClusters;
+    }
+
+    /// <summary>PangoGlyphInfo (pango-glyph.h): glyph, geometry in Pango units, visual attributes.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct GlyphInfo
+    {
+        public uint Glyph;
+        public int Width;
+        public int XOffset;
+        public int YOffset;
+        public uint Attributes;
+    }
+
+    /// <summary>PANGO_GLYPH_EMPTY: nothing to draw (a zero-width character).</summary>
+    internal const uint GlyphEmpty = 0x0FFFFFFF;
+
+    /// <summary>PANGO_GLYPH_UNKNOWN_FLAG: no font has the character; Pango draws a box with its code.</summary>
+    internal const uint GlyphUnknownFlag = 0x10000000;
 
     // Font map and context
     [LibraryImport(CairoLibrary, EntryPoint = "pango_cairo_font_map_get_default")]
@@ -131,6 +187,9 @@ internal static unsafe partial class Pango
     [LibraryImport(Library, EntryPoint = "pango_layout_xy_to_index")]
     [return: MarshalAs(UnmanagedType.I4)]
     internal static partial bool LayoutXyToIndex(GObjectHandle layout, int x, int y, int* index, int* trailing);
+
+    [LibraryImport(Library, EntryPoint = "pango_font_get_hb_font")]
+    internal static partial nint FontGetHbFont(nint font);
 
     [LibraryImport(CairoLibrary, EntryPoint = "pango_cairo_show_layout")]
     internal static partial void CairoShowLayout(CairoHandle cr, GObjectHandle layout);
