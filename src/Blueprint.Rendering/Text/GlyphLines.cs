@@ -33,11 +33,17 @@ internal static unsafe class GlyphLines
     public static GlyphLine Get(string text, FontSpec font)
     {
         if (s_lines.TryGetValue((text, font), out var line)) return line;
-        var utf8 = PangoThreadContext.ToUtf8(text);
-        using var layout = PangoThreadContext.Current.CreateLineLayout(text, font);
-        line = FromLayoutLine(Pango.LayoutGetLineReadonly(layout, 0), utf8, utf8.Length, font.Size);
+        line = Shape(text, font);
         Remember(text, font, line);
         return line;
+    }
+
+    /// <summary>Shapes <paramref name="text"/> as one line now, bypassing the cache.</summary>
+    internal static GlyphLine Shape(string text, FontSpec font)
+    {
+        var utf8 = PangoThreadContext.ToUtf8(text);
+        using var layout = PangoThreadContext.Current.CreateLineLayout(text, font);
+        return FromLayoutLine(Pango.LayoutGetLineReadonly(layout, 0), utf8, utf8.Length, font.Size);
     }
 
     /// <summary>Files the line of a wrapped layout that shows <paramref name="text"/> (its bytes end at <paramref name="end"/>).</summary>

@@ -1,0 +1,203 @@
+using System.Text;
+using Blueprint.Layout;
+using Blueprint.Rendering.Pdf;
+using Blueprint.Rendering.Text;
+using Blueprint.Tests;
+
+namespace Blueprint.Rendering.Tests;
+
+/// <summary>Our own PDF writer (<see cref="PdfCanvas"/>): what it draws, embeds and links, checked with poppler.</summary>
+public sealed class PdfWriterTests
+{
+    private static readonly FontSpec Font = new("DejaVu Sans", 10);
+
+    private static byte[] Pdf(DiagramLayout layout, bool cairo)
+    {
+        using var stream = new MemoryStream();
+        using (IDiagramCanvas canvas = cairo ? new CairoPdfCanvas(stream) : new PdfCanvas(stream))
+        {
+            foreach (var page in Pagination.Plan(layout, null)) Pagination.PaintPage(layout, page, canvas);
+            canvas.Finish();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static byte[] Draw(Action<IDiagramCanvas> draw)
+    {
+        using var stream = new MemoryStream();
+        using (var canvas = new PdfCanvas(stream))
+        {
+            draw(canvas);
+            canvas.Finish();
+        }
+
+        return stream.ToArray();
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagramRendererTests.Examples), MemberType = typeof(DiagramRendererTests))]
+    public void Every_example_looks_the_same_as_drawn_by_cairo(string example)
+    {
+        var layout = Diagrams.Layout(example);
+        var ours = PdfTools.Raster(Pdf(layout, cairo: false), 36);
+        var cairos = PdfTools.Raster(Pdf(layout, cairo: true), 36);
+
+        Assert.Equal((cairos.Width, cairos.Height), (ours.Width, ours.Height));
+        int differing = 0;
+        for (int y = 0; y < ours.Height; y++)
+        {
+            for (int x = 0; x < ours.Width; x++)
+            {
+                Color a = ours[x, y], b = cairos[x, y];
+                if (Math.Abs(a.R - b.R) + Math.Abs(a.G - b.G) + Math.Abs(a.B - b.B) > 96) differing++;
+            }
+        }
+
+        // Antialiasing of curves and glyph edges differs a little; shapes, colours and text positions must not.
+        double share = differing / (double)(ours.Width * ours.Height);
+        Assert.True(share < 0.005, $"{example}: {share:P2} of the pixels differ from Cairo's drawing");
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagramRendererTests.Examples), MemberType = typeof(DiagramRendererTests))]
+    public void Text_reads_the_same_as_in_cairos_pdf(string example)
+    {
+        var layout = Diagrams.Layout(example);
+
+        Assert.Equal(PdfText.Extract(Pdf(layout, cairo: true)), PdfText.Extract(Pdf(layout, cairo: false)));
+    }
+
+    [Fact]
+    public void Fonts_are_embedded_subsets_with_a_unicode_map()
+    {
+        var pdf = Pdf(Diagrams.Layout("restaurant.blueprint.yaml"), cairo: false);
+        var fonts = PdfTools.Fonts(pdf).Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
+
+        Assert.Equal(3, fonts.Count); // regular, bold and oblique (owners, notes)
+        Assert.All(fonts, line => Assert.Matches(@"^[A-Z]{6}\+DejaVuSans(-Bold|-Oblique)?\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes", line));
+        // Both DejaVu files are over 700 KB; only the glyphs drawn are kept.
+        Assert.True(pdf.Length < 120_000, $"{pdf.Length} bytes");
+    }
+
+    [Fact]
+    public void Only_the_glyphs_drawn_are_kept()
+    {
+        var few = Draw(c => { c.BeginPage(100, 50); c.DrawText("ab", 10, 10, Font, Color.Black); });
+        var more = Draw(c => { c.BeginPage(100, 50); c.DrawText("abcdefghijklmnopqrstuvwxyz", 10, 10, Font, Color.Black); });
+
+        Assert.True(few.Length < more.Length, $"{few.Length} bytes for two letters, {more.Length} for the alphabet");
+        Assert.Equal("ab", PdfText.Extract(few));
+    }
+
+    [Fact]
+    public void Accented_letters_and_ligature_prone_words_read_back_as_written()
+    {
+        var pdf = Draw(c =>
+        {
+            c.BeginPage(300, 50);
+            c.DrawText("Café crème, office fluff — naïve", 10, 10, Font, Color.Black);
+        });
+
+        Assert.Equal("Café crème, office fluff — naïve", PdfText.Extract(pdf));
+    }
+
+    [Fact]
+    public void A_link_inside_a_view_is_moved_scaled_and_clipped_to_it()
+    {
+        var pdf = Encoding.Latin1.GetString(Draw(c =>
+        {
+            c.BeginPage(200, 100);
+            c.BeginView(50, 0, 100, 100, 10, 0, 0.5);
+            c.AddLink(0, 0, 400, 20, "https://example.com/a");
+            c.EndView();
+        }));
+
+        // (0 + 10) x 0.5 = 5 is cut to the view's left edge 50; (400 + 10) x 0.5 = 205 to its right edge 150; y 0..10 from the top.
+        Assert.Contains("/Rect [ 50 90 150 100 ]", pdf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_link_outside_the_view_is_left_out()
+    {
+        var pdf = Encoding.Latin1.GetString(Draw(c =>
+        {
+            c.BeginPage(200, 100);
+            c.BeginView(0, 0, 50, 100, 0, 0, 1);
+            c.AddLink(100, 10, 20, 20, "https://example.com/a");
+            c.EndView();
+        }));
+
+        Assert.DoesNotContain("/Link", pdf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void See_through_colours_get_a_graphics_state_with_their_opacity()
+    {
+        var pdf = Encoding.Latin1.GetString(Draw(c =>
+        {
+            c.BeginPage(100, 50);
+            c.DrawRectangle(0, 0, 50, 50, Color.Parse("#ff000080"), new Stroke(Color.Parse("#0000ff40"), 1));
+        }));
+
+        Assert.Contains("/fa128 << /ca 0.502 >>", pdf, StringComparison.Ordinal);
+        Assert.Contains("/sa64 << /CA 0.251 >>", pdf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_non_ascii_title_is_written_as_utf16()
+    {
+        using var stream = new MemoryStream();
+        using (var canvas = new PdfCanvas(stream, "Café"))
+        {
+            canvas.BeginPage(10, 10);
+            canvas.Finish();
+        }
+
+        Assert.Contains("/Title <FEFF00430061006600E9>", Encoding.Latin1.GetString(stream.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Drawing_before_a_page_or_after_finishing_is_refused()
+    {
+        using var canvas = new PdfCanvas(new MemoryStream());
+        Assert.Throws<InvalidOperationException>(() => canvas.DrawText("x", 0, 0, Font, Color.Black));
+        canvas.BeginPage(10, 10);
+        canvas.Finish();
+        Assert.Throws<InvalidOperationException>(() => canvas.DrawRectangle(0, 0, 1, 1, Color.Black));
+    }
+
+    [Theory]
+    [InlineData("The waiter takes the order, suggests a wine and sends the ticket to the kitchen at once", 90)]
+    [InlineData("Waiter brings the bill and the terminal; Tapas, Tee, AVA and WAY are kerned pairs", 60)]
+    public void A_wrapped_line_has_the_glyphs_it_has_when_shaped_alone(string text, double width)
+    {
+        var wrapped = Diagrams.Measurer.Wrap(text, Font, width, 0);
+        Assert.True(wrapped.Lines.Count > 2);
+
+        foreach (var line in wrapped.Lines)
+        {
+            var filed = GlyphLines.Get(line, Font);
+            var alone = GlyphLines.Shape(line, Font);
+            Assert.Equal(alone.Runs.SelectMany(r => r.Glyphs), filed.Runs.SelectMany(r => r.Glyphs));
+            Assert.Equal(alone.Runs.SelectMany(r => r.X), filed.Runs.SelectMany(r => r.X));
+            Assert.Equal(alone.Width, filed.Width, 6);
+            Assert.Equal(alone.Baseline, filed.Baseline, 6);
+        }
+    }
+
+    [Fact]
+    public void A_composite_glyph_names_its_components()
+    {
+        // numberOfContours -1, a bounding box, then two components: word arguments (flag 1) with more to come (0x20), then byte arguments.
+        byte[] glyph =
+        [
+            0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0,
+            0x00, 0x21, 0x00, 0x44, 0, 0, 0, 0,
+            0x00, 0x00, 0x01, 0x0B, 0, 0,
+        ];
+
+        Assert.Equal([0x44, 0x10B], TrueTypeSubset.Components(glyph));
+        Assert.Empty(TrueTypeSubset.Components([0x00, 0x01, 0, 0, 0, 0, 0, 0, 0, 0]));
+    }
+}

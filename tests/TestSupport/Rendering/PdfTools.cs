@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace Blueprint.Tests;
+
+/// <summary>Poppler's command-line tools on a PDF in memory (test.sh installs poppler-utils).</summary>
+public static class PdfTools
+{
+    /// <summary>One page drawn to pixels by <c>pdftoppm</c> at <paramref name="dpi"/>.</summary>
+    public static PngImage Raster(byte[] pdf, int dpi, int page = 1) =>
+        WithFile(pdf, (file, folder) =>
+        {
+            string prefix = Path.Combine(folder, "page");
+            Run("pdftoppm", "-png", "-singlefile", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-f", page.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", page.ToString(System.Globalization.CultureInfo.InvariantCulture), file, prefix);
+            return PngImage.Decode(File.ReadAllBytes(prefix + ".png"));
+        });
+
+    /// <summary>The font table <c>pdffonts</c> prints: name, type, encoding, embedded, subset, unicode map.</summary>
+    public static string Fonts(byte[] pdf) => WithFile(pdf, (file, _) => Run("pdffonts", file));
+
+    private static T WithFile<T>(byte[] pdf, Func<string, string, T> use)
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"blueprint-test-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string file = Path.Combine(folder, "document.pdf");
+            File.WriteAllBytes(file, pdf);
+            return use(file, folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Run(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"{tool} is not installed (Debian: poppler-utils); ./test.sh installs it", e);
+        }
+
+        using (process)
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"{tool} failed: {stderr.Result}");
+            return output;
+        }
+    }
+}
