@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Blueprint.Tests;
+
+namespace Blueprint.Cli.Tests;
+
+/// <summary>
+/// The command as users install it: the README's <c>dotnet publish</c> line (one native executable, Native AOT),
+/// run on a copy of the sources, gives a program that lints and draws every format byte for byte as the code
+/// under test does in-process.
+/// </summary>
+public class PublishedCommandTests
+{
+    [Fact]
+    public void The_readme_publish_command_builds_a_program_that_draws_the_same_bytes()
+    {
+        var install = Regex.Match(File.ReadAllText(Repo.PathOf("README.md")), @"^dotnet publish src/Blueprint\.Cli (.*) -o \S+$", RegexOptions.Multiline);
+        Assert.True(install.Success, "the README shows no `dotnet publish src/Blueprint.Cli ... -o ...` line");
+
+        using var dir = new TempFolder();
+        string source = Path.Combine(dir.Path, "source");
+        foreach (var part in new[] { "src", "examples", Path.Combine("docs", "rules") }) Copy(Repo.PathOf(part), Path.Combine(source, part));
+        File.Copy(Repo.PathOf("Directory.Build.props"), Path.Combine(source, "Directory.Build.props"));
+        string app = Path.Combine(dir.Path, "app");
+
+        var publish = Run("dotnet", source, ["publish", "src/Blueprint.Cli", .. install.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), "-o", app, "--nologo"]);
+        Assert.True(publish.ExitCode == 0, $"dotnet publish failed:\n{publish.Output}");
+        string blueprint = Path.Combine(app, "blueprint");
+        Assert.True(File.Exists(blueprint), "no `blueprint` executable was published");
+        Assert.False(File.Exists(Path.Combine(app, "blueprint.dll")), "the published command should be one native executable, not a .NET assembly");
+
+        string work = Path.Combine(dir.Path, "work");
+        Copy(Repo.PathOf("examples"), Path.Combine(work, "examples"));
+        Assert.Equal(0, Run(blueprint, work, ["lint", "examples"]).ExitCode);
+        foreach (var format in new[] { "png", "pdf", "svg" })
+        {
+            var native = Run(blueprint, work, ["render", "examples/restaurant.blueprint.yaml", "-o", $"native.{format}"]);
+            Assert.True(native.ExitCode == 0, native.Output);
+            var inProcess = CliRun.Run(work, null, "render", "examples/restaurant.blueprint.yaml", "-o", $"managed.{format}");
+            Assert.Equal(0, inProcess.ExitCode);
+            Assert.True(File.ReadAllBytes(Path.Combine(work, $"native.{format}")).SequenceEqual(File.ReadAllBytes(Path.Combine(work, $"managed.{format}"))),
+                $"the published command draws a different {format} than the code under test");
+        }
+    }
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var folder in Directory.GetDirectories(from))
+        {
+            string name = Path.GetFileName(folder);
+            if (name is not ("bin" or "obj")) Copy(folder, Path.Combine(to, name));
+        }
+    }
+
+    private static (int ExitCode, string Output) Run(string program, string directory, string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(4)), $"{program} did not finish in 4 minutes");
+        return (process.ExitCode, output + error.Result);
+    }
+}
