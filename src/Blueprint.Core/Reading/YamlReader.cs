@@ -588,36 +588,39 @@ public sealed class YamlReader
     {
         if (node is YamlText)
         {
-            var text = Text(node, key);
-            return text is null ? null : new Card { LaneId = laneId, Text = text, Location = Loc(node), IdLocation = Loc(node) };
+            return Text(node, key) is { } only ? new Card { LaneId = laneId, Text = only, Location = Loc(node), IdLocation = Loc(node) } : null;
         }
         var m = (YamlMap)node;
-        var card = new Card { LaneId = laneId, Text = "", Location = Loc(m) };
-        string? text2 = null;
+        string? text = null, id = null, fail = null, wait = null, pain = null, note = null, owner = null, url = null;
+        IReadOnlyList<Arrow> arrows = [];
         YamlValue? idNode = null;
         foreach (var (k, v) in m.Entries)
         {
             string ck = KeyOf(k);
             switch (ck)
             {
-                case "text": text2 = Text(v, "text"); break;
-                case "id": card = card with { Id = Id(v) }; idNode = v; break;
-                case "to": card = card with { Arrows = ReadArrows(v) }; break;
-                case "fail": card = card with { Fail = Text(v, ck) }; break;
-                case "wait": card = card with { Wait = Text(v, ck) }; break;
-                case "pain": card = card with { Pain = Text(v, ck) }; break;
-                case "note": card = card with { Note = Text(v, ck) }; break;
-                case "owner": card = card with { Owner = Text(v, ck) }; break;
-                case "url": card = card with { Url = Text(v, ck) }; break;
+                case "text": text = Text(v, "text"); break;
+                case "id": id = Id(v); idNode = v; break;
+                case "to": arrows = ReadArrows(v); break;
+                case "fail": fail = Text(v, ck); break;
+                case "wait": wait = Text(v, ck); break;
+                case "pain": pain = Text(v, ck); break;
+                case "note": note = Text(v, ck); break;
+                case "owner": owner = Text(v, ck); break;
+                case "url": url = Text(v, ck); break;
                 default: UnknownKey(k, ck, Keys.Card, "card key"); break;
             }
         }
-        if (text2 is null)
+        if (text is null)
         {
             if (Find(m, "text") is null) Report(Descriptors.BadValue, m, $"a card in `{key}` needs `text:`");
             return null;
         }
-        return card with { Text = text2, IdLocation = idNode is not null ? Loc(idNode) : Loc(m) };
+        return new Card
+        {
+            LaneId = laneId, Text = text, Id = id, Arrows = arrows, Fail = fail, Wait = wait, Pain = pain, Note = note, Owner = owner, Url = url,
+            Location = Loc(m), IdLocation = idNode is not null ? Loc(idNode) : Loc(m),
+        };
     }
 
     private IReadOnlyList<Arrow> ReadArrows(YamlValue node)
