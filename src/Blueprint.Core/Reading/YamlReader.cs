@@ -8,7 +8,8 @@ using YamlDotNet.RepresentationModel;
 namespace Blueprint.Core.Reading;
 
 /// <summary>
-/// Reads <c>*.blueprint.yaml</c> through YamlDotNet's representation model so every value keeps its position.
+/// Reads <c>*.blueprint.yaml</c> from a tree of YAML values that keeps every value's position (<see cref="YamlTree"/>:
+/// the plain block style through a fast parser, anything else through YamlDotNet's representation model).
 /// Never throws for a user's mistake: returns the model as far as it could be read plus every diagnostic.
 /// </summary>
 public sealed class YamlReader
@@ -156,14 +157,14 @@ public sealed class YamlReader
         }
     }
 
-    private SourceLocation Loc(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+    private SourceLocation Loc(YamlValue node) => new(file, node.Line, node.Column);
 
-    private void Report(DiagnosticDescriptor descriptor, YamlNode node, string message) =>
+    private void Report(DiagnosticDescriptor descriptor, YamlValue node, string message) =>
         diagnostics.Add(descriptor.At(Loc(node), message));
 
     private BlueprintDocument? ReadDocument(string text)
     {
-        var root = Parse(file, text, diagnostics);
+        var root = YamlTree.Parse(file, text, diagnostics);
         if (frontMatter && (root is null || IsNull(root))) return null;
         if (root is null)
         {
@@ -177,7 +178,7 @@ public sealed class YamlReader
             diagnostics.Add(Descriptors.Empty.At(Loc(root), "the file is empty; start with `blueprint: <title>` and a list of `scenes:` (or run `blueprint init`)"));
             return null;
         }
-        if (root is not YamlMappingNode map)
+        if (root is not YamlMap map)
         {
             Report(Descriptors.BadValue, root, $"a blueprint file is a mapping of keys (`blueprint:`, `scenes:` ...), not {Describe(root)}");
             return null;
@@ -189,7 +190,7 @@ public sealed class YamlReader
 
         string? title = null;
         var doc = new BlueprintDocument { Title = "", Location = Loc(root), LanesDeclared = lanesNode is not null && lanes.Count > 0, Lanes = lanes };
-        foreach (var (keyNode, value) in map.Children)
+        foreach (var (keyNode, value) in map.Entries)
         {
             string key = KeyOf(keyNode);
             switch (key)
@@ -221,14 +222,18 @@ public sealed class YamlReader
         return doc with { Title = title ?? "" };
     }
 
-    private static YamlNode? Find(YamlMappingNode map, string key) =>
-        map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode s && s.Value == key).Value;
-
-    private string KeyOf(YamlNode keyNode) => keyNode is YamlScalarNode s ? s.Value ?? "" : "";
-
-    private void UnknownKey(YamlNode keyNode, string key, IEnumerable<string> allowed, string what)
+    private static YamlValue? Find(YamlMap map, string key)
     {
-        if (keyNode is not YamlScalarNode)
+        foreach (var (k, v) in map.Entries)
+            if (k is YamlText s && s.Value == key) return v;
+        return null;
+    }
+
+    private static string KeyOf(YamlValue keyNode) => keyNode is YamlText s ? s.Value : "";
+
+    private void UnknownKey(YamlValue keyNode, string key, IEnumerable<string> allowed, string what)
+    {
+        if (keyNode is not YamlText)
         {
             Report(Descriptors.UnknownKey, keyNode, $"a {what} must be a plain word, not {Describe(keyNode)}");
             return;
@@ -244,21 +249,21 @@ public sealed class YamlReader
 
     // ---- scalars ---------------------------------------------------------------------------------------
 
-    private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } s && (s.Value is null or "" or "~" or "null" or "Null" or "NULL");
+    private static bool IsNull(YamlValue node) =>
+        node is YamlText { Plain: true, Value: "" or "~" or "null" or "Null" or "NULL" };
 
-    private static string Describe(YamlNode node) => node switch
+    private static string Describe(YamlValue node) => node switch
     {
-        YamlMappingNode => "a mapping",
-        YamlSequenceNode => "a list",
+        YamlMap => "a mapping",
+        YamlList => "a list",
         _ when IsNull(node) => "nothing",
         _ => "a single value",
     };
 
     /// <summary>A non-empty text value, or null with BP003.</summary>
-    private string? Text(YamlNode node, string key)
+    private string? Text(YamlValue node, string key)
     {
-        if (node is not YamlScalarNode s)
+        if (node is not YamlText s)
         {
             Report(Descriptors.BadValue, node, $"`{key}` takes text, not {Describe(node)}");
             return null;
@@ -271,20 +276,20 @@ public sealed class YamlReader
         return s.Value!.Trim();
     }
 
-    private IReadOnlyList<string> TextList(YamlNode node, string key)
+    private IReadOnlyList<string> TextList(YamlValue node, string key)
     {
-        if (node is YamlScalarNode) return Text(node, key) is { } one ? [one] : [];
-        if (node is not YamlSequenceNode seq)
+        if (node is YamlText) return Text(node, key) is { } one ? [one] : [];
+        if (node is not YamlList seq)
         {
             Report(Descriptors.BadValue, node, $"`{key}` takes text or a list of texts, not {Describe(node)}");
             return [];
         }
-        return seq.Children.Select(c => Text(c, key)).OfType<string>().ToList();
+        return seq.Items.Select(c => Text(c, key)).OfType<string>().ToList();
     }
 
-    private bool? Bool(YamlNode node, string key)
+    private bool? Bool(YamlValue node, string key)
     {
-        if (node is YamlScalarNode { Value: { } v })
+        if (node is YamlText { Value: { } v })
         {
             if (v.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
             if (v.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
@@ -295,20 +300,20 @@ public sealed class YamlReader
 
     // ---- lanes and lint ----------------------------------------------------------------------------------
 
-    private List<Lane> ReadLanes(YamlNode node)
+    private List<Lane> ReadLanes(YamlValue node)
     {
-        if (node is not YamlSequenceNode seq)
+        if (node is not YamlList seq)
         {
             Report(Descriptors.BadValue, node, "`lanes` takes a list of lane ids or `{ id, name, color }` mappings");
             return [.. Lane.StandardLanes];
         }
         var result = new List<Lane>();
-        foreach (var entry in seq.Children)
+        foreach (var entry in seq.Items)
         {
             Lane? lane = entry switch
             {
-                YamlScalarNode s when !IsNull(s) => StandardLaneEntry(s),
-                YamlMappingNode m => LaneMapping(m),
+                YamlText s when !IsNull(s) => StandardLaneEntry(s),
+                YamlMap m => LaneMapping(m),
                 _ => BadLaneEntry(entry),
             };
             if (lane is null) continue;
@@ -319,18 +324,18 @@ public sealed class YamlReader
             }
             result.Add(lane);
         }
-        if (result.Count == 0 && seq.Children.Count == 0)
+        if (result.Count == 0 && seq.Items.Count == 0)
             Report(Descriptors.BadValue, node, "`lanes` is empty; list the lanes to show or remove the key");
         return result;
     }
 
-    private Lane? BadLaneEntry(YamlNode entry)
+    private Lane? BadLaneEntry(YamlValue entry)
     {
         Report(Descriptors.BadValue, entry, "a `lanes` entry is a lane id or a `{ id, name, color }` mapping");
         return null;
     }
 
-    private Lane? StandardLaneEntry(YamlScalarNode s)
+    private Lane? StandardLaneEntry(YamlText s)
     {
         string name = s.Value!.Trim();
         if (Lane.StandardIdFor(name) is { } id) return new Lane(id, Lane.DefaultName(id)) { Location = Loc(s) };
@@ -341,10 +346,10 @@ public sealed class YamlReader
         return null;
     }
 
-    private Lane? LaneMapping(YamlMappingNode m)
+    private Lane? LaneMapping(YamlMap m)
     {
         string? id = null, name = null, color = null;
-        foreach (var (k, v) in m.Children)
+        foreach (var (k, v) in m.Entries)
         {
             string key = KeyOf(k);
             switch (key)
@@ -364,7 +369,7 @@ public sealed class YamlReader
         return new Lane(laneId, name ?? Lane.DefaultName(laneId), color) { Location = Loc(m) };
     }
 
-    private string? Color(YamlNode node)
+    private string? Color(YamlValue node)
     {
         var text = Text(node, "color");
         if (text is null) return null;
@@ -373,19 +378,19 @@ public sealed class YamlReader
         return null;
     }
 
-    private IReadOnlyList<string> ReadLint(YamlNode node)
+    private IReadOnlyList<string> ReadLint(YamlValue node)
     {
-        if (node is not YamlMappingNode m)
+        if (node is not YamlMap m)
         {
             Report(Descriptors.BadValue, node, "`lint` takes a mapping such as `{ disable: [BP101] }`");
             return [];
         }
         var disabled = new List<string>();
-        foreach (var (k, v) in m.Children)
+        foreach (var (k, v) in m.Entries)
         {
             string key = KeyOf(k);
             if (key != "disable") { UnknownKey(k, key, Keys.Lint, "`lint` key"); continue; }
-            var entries = v is YamlSequenceNode seq ? seq.Children.ToList() : [v];
+            var entries = v is YamlList seq ? seq.Items : [v];
             foreach (var entry in entries)
             {
                 var name = Text(entry, "disable");
@@ -408,18 +413,18 @@ public sealed class YamlReader
 
     // ---- scenes, steps, cards ----------------------------------------------------------------------------
 
-    private IReadOnlyList<Scene> ReadScenes(YamlNode node)
+    private IReadOnlyList<Scene> ReadScenes(YamlValue node)
     {
-        if (node is not YamlSequenceNode seq)
+        if (node is not YamlList seq)
         {
             if (IsNull(node)) return [];
             Report(Descriptors.BadValue, node, "`scenes` takes a list of scenes (`- scene: <name>`)");
             return [];
         }
         var scenes = new List<Scene>();
-        foreach (var entry in seq.Children)
+        foreach (var entry in seq.Items)
         {
-            if (entry is not YamlMappingNode m)
+            if (entry is not YamlMap m)
             {
                 Report(Descriptors.BadValue, entry, $"a scene is a mapping with `scene:` and `steps:`, not {Describe(entry)}");
                 continue;
@@ -429,12 +434,12 @@ public sealed class YamlReader
         return scenes;
     }
 
-    private Scene? ReadScene(YamlMappingNode m)
+    private Scene? ReadScene(YamlMap m)
     {
         string? name = null, id = null;
-        YamlNode? idNode = null;
+        YamlValue? idNode = null;
         IReadOnlyList<Step> steps = [];
-        foreach (var (k, v) in m.Children)
+        foreach (var (k, v) in m.Entries)
         {
             string key = KeyOf(k);
             switch (key)
@@ -458,7 +463,7 @@ public sealed class YamlReader
         };
     }
 
-    private string? Id(YamlNode node)
+    private string? Id(YamlValue node)
     {
         var text = Text(node, "id");
         if (text is null) return null;
@@ -470,18 +475,18 @@ public sealed class YamlReader
         return text;
     }
 
-    private IReadOnlyList<Step> ReadSteps(YamlNode node)
+    private IReadOnlyList<Step> ReadSteps(YamlValue node)
     {
         if (IsNull(node)) return [];
-        if (node is not YamlSequenceNode seq)
+        if (node is not YamlList seq)
         {
             Report(Descriptors.BadValue, node, "`steps` takes a list of steps (`- step: <name>`)");
             return [];
         }
         var steps = new List<Step>();
-        foreach (var entry in seq.Children)
+        foreach (var entry in seq.Items)
         {
-            if (entry is not YamlMappingNode m)
+            if (entry is not YamlMap m)
             {
                 Report(Descriptors.BadValue, entry, $"a step is a mapping with `step:` and lane keys, not {Describe(entry)}");
                 continue;
@@ -501,13 +506,13 @@ public sealed class YamlReader
     private IEnumerable<string> StepKeySpellings =>
         Keys.Step.Concat(Lane.StandardIds).Concat(lanes.Where(l => !l.IsStandard).Select(l => l.Id)).Distinct();
 
-    private Step? ReadStep(YamlMappingNode m)
+    private Step? ReadStep(YamlMap m)
     {
         string? name = null, id = null;
-        YamlNode? idNode = null;
+        YamlValue? idNode = null;
         var step = new Step { Id = "", Name = "", Location = Loc(m) };
         var cards = new List<Card>();
-        foreach (var (k, v) in m.Children)
+        foreach (var (k, v) in m.Entries)
         {
             string key = KeyOf(k);
             switch (key)
@@ -524,7 +529,7 @@ public sealed class YamlReader
                 case "note": step = step with { Note = Text(v, key) }; break;
                 case "url": step = step with { Url = Text(v, key) }; break;
                 default:
-                    if (k is YamlScalarNode && LaneFor(key) is { } laneId) cards.AddRange(ReadCards(v, laneId, key));
+                    if (k is YamlText && LaneFor(key) is { } laneId) cards.AddRange(ReadCards(v, laneId, key));
                     else UnknownKey(k, key, StepKeySpellings, "step key");
                     break;
             }
@@ -541,7 +546,7 @@ public sealed class YamlReader
         };
     }
 
-    private TimeSpan? Duration(YamlNode node)
+    private TimeSpan? Duration(YamlValue node)
     {
         var text = Text(node, "duration");
         if (text is null) return null;
@@ -550,25 +555,25 @@ public sealed class YamlReader
         return null;
     }
 
-    private int? Emotion(YamlNode node)
+    private int? Emotion(YamlValue node)
     {
-        if (node is YamlScalarNode { Value: { } v } && int.TryParse(v.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n)
+        if (node is YamlText { Value: { } v } && int.TryParse(v.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n)
             && n is >= Keys.MinEmotion and <= Keys.MaxEmotion)
             return n;
-        string shown = node is YamlScalarNode s ? $"`{s.Value}`" : Describe(node);
-        bool number = node is YamlScalarNode { Value: { } text } && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        string shown = node is YamlText s ? $"`{s.Value}`" : Describe(node);
+        bool number = node is YamlText { Value: { } text } && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
         Report(Descriptors.BadValue, node, $"emotion {shown} is {(number ? "out of range" : "not a number")}; write a whole number from -2 (very negative) to 2 (very positive)");
         return null;
     }
 
-    private IEnumerable<Card> ReadCards(YamlNode node, string laneId, string key)
+    private IEnumerable<Card> ReadCards(YamlValue node, string laneId, string key)
     {
-        if (node is YamlSequenceNode seq)
+        if (node is YamlList seq)
         {
-            if (seq.Children.Count == 0) Report(Descriptors.BadValue, node, $"`{key}` has an empty list; write a card or remove the key");
-            foreach (var entry in seq.Children)
+            if (seq.Items.Count == 0) Report(Descriptors.BadValue, node, $"`{key}` has an empty list; write a card or remove the key");
+            foreach (var entry in seq.Items)
             {
-                if (entry is YamlSequenceNode)
+                if (entry is YamlList)
                 {
                     Report(Descriptors.BadValue, entry, $"a card in `{key}` is text or a mapping with `text:`, not a list");
                     continue;
@@ -579,57 +584,60 @@ public sealed class YamlReader
         else if (ReadCard(node, laneId, key) is { } card) yield return card;
     }
 
-    private Card? ReadCard(YamlNode node, string laneId, string key)
+    private Card? ReadCard(YamlValue node, string laneId, string key)
     {
-        if (node is YamlScalarNode)
+        if (node is YamlText)
         {
-            var text = Text(node, key);
-            return text is null ? null : new Card { LaneId = laneId, Text = text, Location = Loc(node), IdLocation = Loc(node) };
+            return Text(node, key) is { } only ? new Card { LaneId = laneId, Text = only, Location = Loc(node), IdLocation = Loc(node) } : null;
         }
-        var m = (YamlMappingNode)node;
-        var card = new Card { LaneId = laneId, Text = "", Location = Loc(m) };
-        string? text2 = null;
-        YamlNode? idNode = null;
-        foreach (var (k, v) in m.Children)
+        var m = (YamlMap)node;
+        string? text = null, id = null, fail = null, wait = null, pain = null, note = null, owner = null, url = null;
+        IReadOnlyList<Arrow> arrows = [];
+        YamlValue? idNode = null;
+        foreach (var (k, v) in m.Entries)
         {
             string ck = KeyOf(k);
             switch (ck)
             {
-                case "text": text2 = Text(v, "text"); break;
-                case "id": card = card with { Id = Id(v) }; idNode = v; break;
-                case "to": card = card with { Arrows = ReadArrows(v) }; break;
-                case "fail": card = card with { Fail = Text(v, ck) }; break;
-                case "wait": card = card with { Wait = Text(v, ck) }; break;
-                case "pain": card = card with { Pain = Text(v, ck) }; break;
-                case "note": card = card with { Note = Text(v, ck) }; break;
-                case "owner": card = card with { Owner = Text(v, ck) }; break;
-                case "url": card = card with { Url = Text(v, ck) }; break;
+                case "text": text = Text(v, "text"); break;
+                case "id": id = Id(v); idNode = v; break;
+                case "to": arrows = ReadArrows(v); break;
+                case "fail": fail = Text(v, ck); break;
+                case "wait": wait = Text(v, ck); break;
+                case "pain": pain = Text(v, ck); break;
+                case "note": note = Text(v, ck); break;
+                case "owner": owner = Text(v, ck); break;
+                case "url": url = Text(v, ck); break;
                 default: UnknownKey(k, ck, Keys.Card, "card key"); break;
             }
         }
-        if (text2 is null)
+        if (text is null)
         {
             if (Find(m, "text") is null) Report(Descriptors.BadValue, m, $"a card in `{key}` needs `text:`");
             return null;
         }
-        return card with { Text = text2, IdLocation = idNode is not null ? Loc(idNode) : Loc(m) };
+        return new Card
+        {
+            LaneId = laneId, Text = text, Id = id, Arrows = arrows, Fail = fail, Wait = wait, Pain = pain, Note = note, Owner = owner, Url = url,
+            Location = Loc(m), IdLocation = idNode is not null ? Loc(idNode) : Loc(m),
+        };
     }
 
-    private IReadOnlyList<Arrow> ReadArrows(YamlNode node)
+    private IReadOnlyList<Arrow> ReadArrows(YamlValue node)
     {
-        var entries = node is YamlSequenceNode seq ? seq.Children.ToList() : [node];
+        var entries = node is YamlList seq ? seq.Items : [node];
         var arrows = new List<Arrow>();
         foreach (var entry in entries)
         {
             switch (entry)
             {
-                case YamlScalarNode when Text(entry, "to") is { } reference:
+                case YamlText when Text(entry, "to") is { } reference:
                     arrows.Add(new Arrow { Ref = reference, Location = Loc(entry) });
                     break;
-                case YamlMappingNode m:
+                case YamlMap m:
                     if (ReadArrowMapping(m) is { } arrow) arrows.Add(arrow);
                     break;
-                case YamlSequenceNode:
+                case YamlList:
                     Report(Descriptors.BadValue, entry, "an entry of `to` is a reference or `{ ref, label, loop }`, not a list");
                     break;
             }
@@ -637,12 +645,12 @@ public sealed class YamlReader
         return arrows;
     }
 
-    private Arrow? ReadArrowMapping(YamlMappingNode m)
+    private Arrow? ReadArrowMapping(YamlMap m)
     {
         string? reference = null, label = null;
         bool loop = false;
-        YamlNode? refNode = null;
-        foreach (var (k, v) in m.Children)
+        YamlValue? refNode = null;
+        foreach (var (k, v) in m.Entries)
         {
             string key = KeyOf(k);
             switch (key)
