@@ -20,7 +20,8 @@ public sealed class PangoTextMeasurer : ITextMeasurer
     // Widths beyond this (about 2 million points) do not fit Pango's int units; treat them as unbounded.
     private const double MaxPangoWidth = int.MaxValue / (double)Pango.Scale;
 
-    private readonly ConcurrentDictionary<CacheKey, WrappedText> _cache = new();
+    // Sized for a large diagram up front: growing a concurrent dictionary stops every thread that measures.
+    private readonly ConcurrentDictionary<CacheKey, WrappedText> _cache = new(Environment.ProcessorCount, 16_384);
     private int _added;
 
     /// <summary>Throws <see cref="RenderException"/> with an install hint when Cairo or Pango is missing.</summary>

@@ -26,7 +26,7 @@ internal static unsafe class GlyphLines
 {
     private const int MaxLines = 200_000;
 
-    private static readonly ConcurrentDictionary<(string Text, FontSpec Font), GlyphLine> s_lines = new();
+    private static readonly ConcurrentDictionary<(string Text, FontSpec Font), GlyphLine> s_lines = new(Environment.ProcessorCount, 32_768);
     private static int s_added;
 
     /// <summary>The shaped line for <paramref name="text"/> (one line; line breaks in it are shown as spaces).</summary>
