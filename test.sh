@@ -5,6 +5,8 @@ cd "$(dirname "$0")"
 
 need_apt=()
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# A small font with CFF outlines, for the PDF test of fonts our own writer leaves to Cairo.
+fc-list 2>/dev/null | grep -q Inconsolata || need_apt+=(fonts-inconsolata)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -200,4 +200,21 @@ public sealed class PdfWriterTests
         Assert.Equal([0x44, 0x10B], TrueTypeSubset.Components(glyph));
         Assert.Empty(TrueTypeSubset.Components([0x00, 0x01, 0, 0, 0, 0, 0, 0, 0, 0]));
     }
+
+    [Fact]
+    public void A_font_with_cff_outlines_is_left_to_cairo_and_its_text_stays_selectable()
+    {
+        var document = Diagrams.Read(Repo.PathOf("examples", "restaurant.blueprint.yaml"));
+        var options = LayoutOptions.Default with { FontFamily = "Inconsolata" };
+        var layout = DiagramLayouter.Layout(document, options, Diagrams.Measurer);
+        var card = layout.Cards[0];
+        var face = GlyphLines.Get(card.Lines[0], Assert.Single(layout.Ops.OfType<TextOp>(), t => t.Text == card.Lines[0]).Font).Runs[0].Face;
+        Assert.False(face.IsTrueType, "Inconsolata (CFF outlines) is not installed; ./test.sh installs fonts-inconsolata");
+
+        Assert.False(PdfCanvas.CanDraw(layout));
+        Assert.True(PdfCanvas.CanDraw(Diagrams.Layout("restaurant.blueprint.yaml")));
+        var pdf = Diagrams.Bytes(layout, OutputFormat.Pdf);
+        Assert.Contains("Inconsolata", PdfTools.Fonts(pdf), StringComparison.Ordinal);
+        Assert.Contains(document.Title, PdfText.Extract(pdf), StringComparison.Ordinal);
+    }
 }
