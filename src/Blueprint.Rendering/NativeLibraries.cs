@@ -19,6 +19,7 @@ public static class NativeLibraries
         new(Cairo.Library, "libcairo2", "cairo_tag_begin", "1.16"),
         new(Pango.Library, "libpango-1.0-0", "pango_attr_insert_hyphens_new", "1.44"),
         new(Pango.CairoLibrary, "libpangocairo-1.0-0", "pango_cairo_context_set_font_options", "1.44"),
+        new(HarfBuzz.Library, "libharfbuzz0b", "hb_face_reference_table", "1.0"),
     ];
 
     private static readonly Lazy<string?> s_problem = new(() => Check(Required));

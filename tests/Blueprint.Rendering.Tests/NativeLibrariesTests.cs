@@ -38,7 +38,7 @@ public sealed class NativeLibrariesTests
     public void Every_required_library_names_its_debian_package()
     {
         Assert.Equal(
-            ["libglib2.0-0", "libcairo2", "libpango-1.0-0", "libpangocairo-1.0-0"],
+            ["libglib2.0-0", "libcairo2", "libpango-1.0-0", "libpangocairo-1.0-0", "libharfbuzz0b"],
             NativeLibraries.Required.Select(r => r.DebianPackage));
     }
 }

@@ -12,7 +12,7 @@ namespace Blueprint.Rendering.Text;
 internal sealed record GlyphRun(FontFace Face, ushort[] Glyphs, float[] X, float[] Y, int[] TextStart, int[] TextEnd);
 
 /// <summary>One line of text as shaped by Pango: its runs, width and baseline (down from the line's top), in points.</summary>
-internal sealed record GlyphLine(GlyphRun[] Runs, double Width, double Baseline, byte[] Utf8, bool HasUnknownGlyphs);
+internal sealed record GlyphLine(GlyphRun[] Runs, double Width, double Baseline, byte[] Utf8);
 
 /// <summary>
 /// Lines of text as Pango shapes them, kept by (text, font) for every output that draws text itself (PDF) or
@@ -70,7 +70,6 @@ internal static unsafe class GlyphLines
         Pango.LayoutLineGetExtents(line, null, &logical);
         var runs = new List<GlyphRun>();
         double pen = 0;
-        bool unknown = false;
         double lastEnd = 0, lastNominalEnd = 0; // the pen after the last glyph drawn: as shaped, and with the font's own advance
         for (var cell = line->Runs; cell != null; cell = cell->Next)
         {
@@ -90,9 +89,9 @@ internal static unsafe class GlyphLines
                 int start = offset + glyphs->LogClusters[i];
                 double advance = info.Width / (double)Pango.Scale;
                 if (start >= end) continue; // trailing whitespace cut from the line
+                // Nothing to draw, or a character no font has (the render warns about those): only its room is kept.
                 if (info.Glyph == Pango.GlyphEmpty || (info.Glyph & Pango.GlyphUnknownFlag) != 0 || info.Glyph > ushort.MaxValue)
                 {
-                    unknown |= (info.Glyph & Pango.GlyphUnknownFlag) != 0;
                     pen += advance;
                     continue;
                 }
@@ -133,6 +132,6 @@ internal static unsafe class GlyphLines
 
         // The last glyph's own advance, not one kerned against a character cut off after it.
         double width = pen - lastEnd + lastNominalEnd;
-        return new GlyphLine([.. runs], width, -logical.Y / (double)Pango.Scale, utf8, unknown);
+        return new GlyphLine([.. runs], width, -logical.Y / (double)Pango.Scale, utf8);
     }
 }
