@@ -29,7 +29,14 @@ internal static unsafe partial class HarfBuzz
     internal static partial void BlobDestroy(nint blob);
 
     /// <summary>A table of <paramref name="face"/> copied out (empty when the font has no such table).</summary>
-    internal static byte[] Table(nint face, string tag)
+    internal static byte[] Table(nint face, string tag) => WithTable(face, tag, data => data.ToArray());
+
+    /// <summary>The length of a table of <paramref name="face"/> in bytes (0 when the font has no such table).</summary>
+    internal static int TableLength(nint face, string tag) => WithTable(face, tag, data => data.Length);
+
+    private delegate T TableReader<T>(ReadOnlySpan<byte> data);
+
+    private static T WithTable<T>(nint face, string tag, TableReader<T> read)
     {
         uint value = (uint)(tag[0] << 24 | tag[1] << 16 | tag[2] << 8 | tag[3]);
         nint blob = FaceReferenceTable(face, value);
@@ -37,7 +44,7 @@ internal static unsafe partial class HarfBuzz
         {
             uint length;
             byte* data = BlobGetData(blob, &length);
-            return data == null ? [] : new ReadOnlySpan<byte>(data, (int)length).ToArray();
+            return read(data == null ? [] : new ReadOnlySpan<byte>(data, (int)length));
         }
         finally
         {

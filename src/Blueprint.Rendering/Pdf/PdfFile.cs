@@ -43,11 +43,14 @@ internal sealed class PdfFile(Stream output)
         return number;
     }
 
-    /// <summary>A stream object of <paramref name="data"/>, Flate-compressed; <paramref name="dictionary"/> adds entries to its dictionary.</summary>
-    public int WriteStream(ReadOnlySpan<byte> data, PdfBytes dictionary, int number = 0)
+    /// <summary>
+    /// A stream object of <paramref name="data"/>, Flate-compressed (fastest by default: page contents are most of a
+    /// large file); <paramref name="dictionary"/> adds entries to its dictionary.
+    /// </summary>
+    public int WriteStream(ReadOnlySpan<byte> data, PdfBytes dictionary, CompressionLevel level = CompressionLevel.Fastest)
     {
-        if (number == 0) number = Reserve();
-        var compressed = Compress(data);
+        int number = Reserve();
+        var compressed = Compress(data, level);
         _offsets[number - 1] = _position;
         var head = new PdfBytes(128).Integer(number).Raw(" 0 obj\n<< ").Raw(dictionary.Span)
             .Raw("/Length ").Integer(compressed.Length).Raw(" /Filter /FlateDecode >>\nstream\n");
@@ -81,10 +84,10 @@ internal sealed class PdfFile(Stream output)
         }
     }
 
-    private static byte[] Compress(ReadOnlySpan<byte> data)
+    private static byte[] Compress(ReadOnlySpan<byte> data, CompressionLevel level)
     {
         using var buffer = new MemoryStream(data.Length / 4 + 64);
-        using (var zlib = new ZLibStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        using (var zlib = new ZLibStream(buffer, level, leaveOpen: true))
         {
             zlib.Write(data);
         }

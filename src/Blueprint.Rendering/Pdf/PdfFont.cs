@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Text;
 using Blueprint.Rendering.Text;
 
@@ -43,7 +44,8 @@ internal sealed class PdfFont(FontFace face, string resourceName)
         double italicAngle = post.Length >= 8 ? BinaryPrimitives.ReadInt32BigEndian(post.AsSpan(4)) / 65536.0 : 0;
 
         var program = TrueTypeSubset.Build(Face, _glyphs.Keys);
-        int fontFile = file.WriteStream(program, new PdfBytes().Raw("/Length1 ").Integer(program.Length).Raw(" "));
+        // A few per document, and mostly zeros where glyphs were left out: worth compressing well.
+        int fontFile = file.WriteStream(program, new PdfBytes().Raw("/Length1 ").Integer(program.Length).Raw(" "), CompressionLevel.Optimal);
 
         int descriptor = file.Add(new PdfBytes().Raw("<< /Type /FontDescriptor /FontName /").Raw(name)
             .Raw(" /Flags ").Integer(italicAngle != 0 ? 4 + 64 : 4)

@@ -65,6 +65,17 @@ internal static class TrueTypeSubset
             BinaryPrimitives.WriteUInt16BigEndian(maxp.AsSpan(4), (ushort)count);
         }
 
+        // Metrics of the glyphs left out are zeroed too: viewers take advances from the PDF's /W, and zeros compress away.
+        var hhea = face.Table("hhea");
+        var hmtx = face.Table("hmtx");
+        int metrics = hhea.Length >= 36 ? Math.Min(BinaryPrimitives.ReadUInt16BigEndian(hhea.AsSpan(34)), hmtx.Length / 4) : 0;
+        for (int glyph = 0; glyph < count; glyph++)
+        {
+            if (used.Contains(glyph)) continue;
+            if (glyph < metrics) hmtx.AsSpan(glyph * 4, 4).Clear();
+            else if (metrics * 4 + (glyph - metrics) * 2 + 2 <= hmtx.Length) hmtx.AsSpan(metrics * 4 + (glyph - metrics) * 2, 2).Clear();
+        }
+
         var tables = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var tag in s_kept)
         {
@@ -74,6 +85,7 @@ internal static class TrueTypeSubset
                 "loca" => newLoca,
                 "glyf" => newGlyf.ToArray(),
                 "maxp" => maxp,
+                "hmtx" => hmtx,
                 _ => face.Table(tag),
             };
             if (data.Length > 0) tables[tag] = data;

@@ -25,7 +25,7 @@ internal sealed class FontFace
         _hbFace = HarfBuzz.FaceReference(hbFace);
         GlyphCount = glyphCount;
         UnitsPerEm = head.Length >= 20 ? Math.Max((int)BinaryPrimitives.ReadUInt16BigEndian(head.AsSpan(18)), 16) : 1000;
-        IsTrueType = HarfBuzz.Table(hbFace, "glyf").Length > 0 && HarfBuzz.Table(hbFace, "loca").Length > 0;
+        IsTrueType = HarfBuzz.TableLength(hbFace, "glyf") > 0 && HarfBuzz.TableLength(hbFace, "loca") > 0;
         _advances = new Lazy<ushort[]>(LoadAdvances);
     }
 
