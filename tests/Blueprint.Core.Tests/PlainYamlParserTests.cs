@@ -6,7 +6,7 @@ using Blueprint.Tests;
 namespace Blueprint.Core.Tests;
 
 /// <summary>The fast parser either declines a text or reads it exactly as YamlDotNet does: values, styles and positions.</summary>
-public class PlainYamlParserTests
+public partial class PlainYamlParserTests
 {
     public static TheoryData<string> Snippets() =>
     [
@@ -40,6 +40,7 @@ public class PlainYamlParserTests
         "a: 1\n   \n\n  \nb: 2\n   ",
         string.Concat(Enumerable.Repeat("[", 70)) + string.Concat(Enumerable.Repeat("]", 70)),
         string.Join("\n", Enumerable.Range(0, 70).Select(i => new string(' ', 2 * i) + "k:")) + " v\n",
+        new string('k', 1024) + ": v\n", new string('k', 1025) + ": v\n", "- " + new string('k', 1025) + ": v\n",
     ];
 
     [Theory]

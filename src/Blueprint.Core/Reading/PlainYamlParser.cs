@@ -6,14 +6,18 @@ namespace Blueprint.Core.Reading;
 /// <summary>
 /// A fast parser for the YAML that blueprint files are written in: block mappings and sequences, one-line plain and
 /// quoted scalars, one-line flow lists of plain words, comments. It gives up (null) on anything else (anchors, tags,
-/// block or multi-line scalars, flow mappings, empty values, duplicate keys, odd indentation, tabs, several documents
-/// and every error), and YamlDotNet then reads the file, so a value, its position and any error are always exactly
-/// YamlDotNet's. It builds no tokens or events, which made YamlDotNet most of the time of reading a large file.
+/// block or multi-line scalars, flow mappings, empty values, duplicate keys, keys over 1,024 characters, odd indentation,
+/// tabs, several documents and every error), and YamlDotNet then reads the file, so a value, its position and any error
+/// are always exactly YamlDotNet's. It builds no tokens or events, which made YamlDotNet most of the time of reading a
+/// large file.
 /// </summary>
 internal sealed class PlainYamlParser
 {
     /// <summary>Below the depth limit, so a file this parser takes is never one that YamlDotNet would reject.</summary>
     private const int MaxLevel = Limits.MaxDepth - 4;
+
+    /// <summary>YAML's limit on a key written without `?`: YamlDotNet rejects a longer one.</summary>
+    private const int MaxKeyLength = 1024;
 
     /// <summary>Characters this parser leaves to YamlDotNet wherever they are: controls, tabs, Unicode line breaks, BOM, non-characters.</summary>
     private static readonly SearchValues<char> Unusual = SearchValues.Create(
@@ -217,12 +221,16 @@ internal sealed class PlainYamlParser
         }
     }
 
-    /// <summary>Where the ':' after a plain key starting at <paramref name="i"/> is, or -1 when no such key starts there.</summary>
+    /// <summary>
+    /// Where the ':' after a plain key starting at <paramref name="i"/> is, or -1 when no such key starts there
+    /// (or it is longer than <see cref="MaxKeyLength"/>).
+    /// </summary>
     private int KeyEnd(int i)
     {
         if (!char.IsAsciiLetterOrDigit(At(i)) && At(i) != '_') return -1;
+        int start = i;
         while (char.IsAsciiLetterOrDigit(At(i)) || At(i) is '_' or '-' or '.') i++;
-        return At(i) == ':' && (At(i + 1) == ' ' || AtLineEnd(i + 1)) ? i : -1;
+        return At(i) == ':' && (At(i + 1) == ' ' || AtLineEnd(i + 1)) && i - start <= MaxKeyLength ? i : -1;
     }
 
     private string Key(int start, int end)
