@@ -29,6 +29,7 @@ public sealed class PdfCanvas : IDiagramCanvas
     private readonly SortedSet<int> _strokeAlphas = [];
     private readonly Stack<State> _saved = new();
     private State _state;
+    private (Page Page, Task<byte[]> Compressing)? _pending;
     private bool _finished;
     private bool _disposed;
 
@@ -234,6 +235,7 @@ public sealed class PdfCanvas : IDiagramCanvas
     {
         EnsureDrawing();
         EndPage();
+        WritePendingPage();
 
         var fonts = new PdfBytes().Raw("<< /Font << ");
         foreach (var font in _fonts.Values) fonts.Raw("/").Raw(font.ResourceName).Raw(" ").Integer(font.Write(_file)).Raw(" 0 R ");
@@ -274,12 +276,26 @@ public sealed class PdfCanvas : IDiagramCanvas
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Writes the page being drawn, if any, as a content stream.</summary>
+    /// <summary>
+    /// Ends the page being drawn, if any: its content is compressed on another core while the next page is drawn,
+    /// and written (in page order) when that page ends or the document is finished.
+    /// </summary>
     private void EndPage()
     {
-        if (_pages.Count == 0 || _pages[^1].Content != 0) return;
-        _pages[^1].Content = _file.WriteStream(_content.Span, new PdfBytes());
+        if (_pages.Count == 0 || _pages[^1].Ended) return;
+        WritePendingPage();
+        var page = _pages[^1];
+        page.Ended = true;
+        var content = _content.ToArray();
         _content.Clear();
+        _pending = (page, Task.Run(() => PdfFile.Compress(content)));
+    }
+
+    private void WritePendingPage()
+    {
+        if (_pending is not var (page, compressing)) return;
+        _pending = null;
+        page.Content = _file.WriteCompressedStream(compressing.GetAwaiter().GetResult(), new PdfBytes());
     }
 
     private PdfFont FontFor(FontFace face)
@@ -376,6 +392,7 @@ public sealed class PdfCanvas : IDiagramCanvas
     {
         public double Width { get; } = width;
         public double Height { get; } = height;
+        public bool Ended { get; set; }
         public int Content { get; set; }
         public List<Link> Links { get; } = [];
     }

@@ -47,10 +47,13 @@ internal sealed class PdfFile(Stream output)
     /// A stream object of <paramref name="data"/>, Flate-compressed (fastest by default: page contents are most of a
     /// large file); <paramref name="dictionary"/> adds entries to its dictionary.
     /// </summary>
-    public int WriteStream(ReadOnlySpan<byte> data, PdfBytes dictionary, CompressionLevel level = CompressionLevel.Fastest)
+    public int WriteStream(ReadOnlySpan<byte> data, PdfBytes dictionary, CompressionLevel level = CompressionLevel.Fastest) =>
+        WriteCompressedStream(Compress(data, level), dictionary);
+
+    /// <summary>A stream object of data already compressed by <see cref="Compress"/>.</summary>
+    public int WriteCompressedStream(byte[] compressed, PdfBytes dictionary)
     {
         int number = Reserve();
-        var compressed = Compress(data, level);
         _offsets[number - 1] = _position;
         var head = new PdfBytes(128).Integer(number).Raw(" 0 obj\n<< ").Raw(dictionary.Span)
             .Raw("/Length ").Integer(compressed.Length).Raw(" /Filter /FlateDecode >>\nstream\n");
@@ -84,7 +87,8 @@ internal sealed class PdfFile(Stream output)
         }
     }
 
-    private static byte[] Compress(ReadOnlySpan<byte> data, CompressionLevel level)
+    /// <summary>Flate (zlib) compression, as PDF's FlateDecode filter reads it.</summary>
+    public static byte[] Compress(ReadOnlySpan<byte> data, CompressionLevel level = CompressionLevel.Fastest)
     {
         using var buffer = new MemoryStream(data.Length / 4 + 64);
         using (var zlib = new ZLibStream(buffer, level, leaveOpen: true))
