@@ -2,8 +2,12 @@ using Blueprint.Rendering;
 
 namespace Blueprint.Cli;
 
-/// <summary>One text measurer for the process, shared by lint (BP110) and render: per-thread Pango contexts, one cache.</summary>
+/// <summary>The process's text measurer (per-thread Pango contexts, one cache); a process runs one command.</summary>
 internal static class TextMeasuring
 {
-    public static readonly Lazy<PangoTextMeasurer> Shared = new(() => new PangoTextMeasurer());
+    /// <summary>For render: its lint (BP110) and layout share the wraps, and the canvases the shaped lines.</summary>
+    public static readonly Lazy<PangoTextMeasurer> ForRender = new(() => new PangoTextMeasurer());
+
+    /// <summary>For lint (BP110): wraps only, no lines kept for drawing.</summary>
+    public static readonly Lazy<PangoTextMeasurer> ForLint = new(() => new PangoTextMeasurer(keepLinesForDrawing: false));
 }

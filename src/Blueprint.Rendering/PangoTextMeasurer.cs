@@ -24,8 +24,18 @@ public sealed class PangoTextMeasurer : ITextMeasurer
     private readonly ConcurrentDictionary<CacheKey, WrappedText> _cache = new(Environment.ProcessorCount, 16_384);
     private int _added;
 
+    private readonly bool _keepLinesForDrawing;
+
     /// <summary>Throws <see cref="RenderException"/> with an install hint when Cairo or Pango is missing.</summary>
-    public PangoTextMeasurer() => NativeLibraries.EnsureAvailable();
+    /// <param name="keepLinesForDrawing">
+    /// Files the glyphs of every wrapped line for the PDF and SVG canvases, so they need not shape it again; a measurer
+    /// that only checks text (lint) need not.
+    /// </param>
+    public PangoTextMeasurer(bool keepLinesForDrawing = true)
+    {
+        NativeLibraries.EnsureAvailable();
+        _keepLinesForDrawing = keepLinesForDrawing;
+    }
 
     /// <inheritdoc />
     /// <remarks>
@@ -49,7 +59,7 @@ public sealed class PangoTextMeasurer : ITextMeasurer
             return cached;
         }
 
-        var result = Measure(text, font, maxWidth, maxLines);
+        var result = Measure(text, font, maxWidth, maxLines, _keepLinesForDrawing);
         // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
         if (Interlocked.Increment(ref _added) > MaxCachedEntries)
         {
@@ -61,7 +71,7 @@ public sealed class PangoTextMeasurer : ITextMeasurer
         return result;
     }
 
-    private static unsafe WrappedText Measure(string text, FontSpec font, double maxWidth, int maxLines)
+    private static unsafe WrappedText Measure(string text, FontSpec font, double maxWidth, int maxLines, bool keepLines)
     {
         var context = PangoThreadContext.Current;
         var utf8 = PangoThreadContext.ToUtf8(text);
@@ -98,7 +108,7 @@ public sealed class PangoTextMeasurer : ITextMeasurer
             var trimmed = Encoding.UTF8.GetString(utf8, line->StartIndex, line->Length).TrimEnd();
             lines.Add(trimmed);
             // Filed for drawing, so the PDF writer need not shape the line again.
-            GlyphLines.Remember(trimmed, font, line, utf8, line->StartIndex + Encoding.UTF8.GetByteCount(trimmed));
+            if (keepLines) GlyphLines.Remember(trimmed, font, line, utf8, line->StartIndex + Encoding.UTF8.GetByteCount(trimmed));
             // Pango's line extents leave out the space at a wrap, so they equal the trimmed line's width.
             width = Math.Max(width, logical.Width / (double)Pango.Scale);
         }

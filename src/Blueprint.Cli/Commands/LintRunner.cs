@@ -81,5 +81,5 @@ public static class LintRunner
 
     /// <summary>BP110 asks the renderer's own measurer (with the default layout), created only if some card might be cut.</summary>
     private static readonly Func<Core.Model.Card, bool> TextCut =
-        Layout.CardText.CutPredicate(() => TextMeasuring.Shared.Value, Layout.LayoutOptions.Default);
+        Layout.CardText.CutPredicate(() => TextMeasuring.ForLint.Value, Layout.LayoutOptions.Default);
 }

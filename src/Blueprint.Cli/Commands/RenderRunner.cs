@@ -144,7 +144,7 @@ public static class RenderRunner
         var loaded = SourceLoader.Load(job.Input, console);
         if (loaded.Unreadable is not null) return new Outcome([$"blueprint: {loaded.Unreadable}"], true, true);
 
-        var measurer = TextMeasuring.Shared.Value;
+        var measurer = TextMeasuring.ForRender.Value;
         if (loaded.Read!.Document is { } read) MeasureCards(read, measurer, options);
         var findings = Analyzer.Analyze(loaded.Read!, new AnalysisOptions(IsTextCut: CardText.CutPredicate(() => measurer, options)));
         lines.AddRange(findings.Select(d => d.ToString()));
