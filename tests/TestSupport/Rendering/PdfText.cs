@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Blueprint.Tests;
@@ -23,36 +22,10 @@ public static partial class PdfText
 
     public static string Extract(string pdfPath, int? page = null)
     {
-        var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-raw");
-        start.ArgumentList.Add("-enc");
-        start.ArgumentList.Add("UTF-8");
-        if (page is { } p)
-        {
-            start.ArgumentList.Add("-f");
-            start.ArgumentList.Add(p.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            start.ArgumentList.Add("-l");
-            start.ArgumentList.Add(p.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-        start.ArgumentList.Add(pdfPath);
-        start.ArgumentList.Add("-");
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("pdftotext is not installed (Debian: poppler-utils); ./test.sh installs it", e);
-        }
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            string text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"pdftotext failed: {stderr.Result}");
-            return Normalize(text);
-        }
+        var arguments = new List<string> { "-raw", "-enc", "UTF-8" };
+        if (page is { } p) arguments.AddRange(["-f", p.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", p.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        arguments.AddRange([pdfPath, "-"]);
+        return Normalize(PdfTools.Run("pdftotext", [.. arguments]));
     }
 
     /// <summary>Whitespace (line breaks, form feeds) collapsed to single spaces, for matching wrapped text.</summary>

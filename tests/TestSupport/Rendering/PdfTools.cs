@@ -34,7 +34,8 @@ public static class PdfTools
         }
     }
 
-    private static string Run(string tool, params string[] arguments)
+    /// <summary>Runs a poppler tool and returns what it printed; fails the test when it fails.</summary>
+    public static string Run(string tool, params string[] arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
