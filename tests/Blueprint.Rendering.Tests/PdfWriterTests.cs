@@ -217,4 +217,38 @@ public sealed class PdfWriterTests
         Assert.Contains("Inconsolata", PdfTools.Fonts(pdf), StringComparison.Ordinal);
         Assert.Contains(document.Title, PdfText.Extract(pdf), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Two\nlines drawn as one")]
+    [InlineData("Café ☕ שלום مرحبا Ελληνικά")]
+    [InlineData("Tab\there and a soft\u00adhyphen")]
+    public void A_line_in_mixed_scripts_and_control_characters_looks_as_cairo_draws_it(string text)
+    {
+        byte[] Drawn(bool cairo)
+        {
+            using var stream = new MemoryStream();
+            using (IDiagramCanvas canvas = cairo ? new CairoPdfCanvas(stream) : new PdfCanvas(stream))
+            {
+                canvas.BeginPage(400, 40);
+                canvas.DrawRectangle(0, 0, 400, 40, Color.White);
+                canvas.DrawText(text, 10, 10, new FontSpec("DejaVu Sans", 14), Color.Black);
+                canvas.Finish();
+            }
+
+            return stream.ToArray();
+        }
+
+        var ours = PdfTools.Raster(Drawn(cairo: false), 72);
+        var cairos = PdfTools.Raster(Drawn(cairo: true), 72);
+        int differing = 0;
+        for (int y = 0; y < ours.Height; y++)
+            for (int x = 0; x < ours.Width; x++)
+                if (Math.Abs(ours[x, y].R - cairos[x, y].R) > 96) differing++;
+
+        Assert.True(differing < 40, $"{differing} pixels differ from Cairo's drawing of \"{text}\"");
+        // Every word reads back whole (pdftotext marks right-to-left runs with embedding controls).
+        string read = new(PdfText.Extract(Drawn(cairo: false)).Where(c => c is not ('\u202A' or '\u202B' or '\u202C')).ToArray());
+        foreach (var word in text.Replace('\u00ad', ' ').Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            Assert.Contains(word, read, StringComparison.Ordinal);
+    }
 }
