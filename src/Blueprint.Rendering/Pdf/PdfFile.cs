@@ -9,6 +9,9 @@ namespace Blueprint.Rendering.Pdf;
 /// </summary>
 internal sealed class PdfFile(Stream output)
 {
+    /// <summary>zlib levels: zlib's own default for page contents (compressed on another core while the next page is drawn), best for font programs.</summary>
+    public const int DefaultLevel = 6, BestLevel = 9;
+
     private readonly List<long> _offsets = [];
     private long _position;
 
@@ -43,11 +46,8 @@ internal sealed class PdfFile(Stream output)
         return number;
     }
 
-    /// <summary>
-    /// A stream object of <paramref name="data"/>, Flate-compressed (fastest by default: page contents are most of a
-    /// large file); <paramref name="dictionary"/> adds entries to its dictionary.
-    /// </summary>
-    public int WriteStream(ReadOnlySpan<byte> data, PdfBytes dictionary, CompressionLevel level = CompressionLevel.Fastest) =>
+    /// <summary>A stream object of <paramref name="data"/>, Flate-compressed; <paramref name="dictionary"/> adds entries to its dictionary.</summary>
+    public int WriteStream(ReadOnlySpan<byte> data, PdfBytes dictionary, int level = DefaultLevel) =>
         WriteCompressedStream(Compress(data, level), dictionary);
 
     /// <summary>A stream object of data already compressed by <see cref="Compress"/>.</summary>
@@ -88,10 +88,10 @@ internal sealed class PdfFile(Stream output)
     }
 
     /// <summary>Flate (zlib) compression, as PDF's FlateDecode filter reads it.</summary>
-    public static byte[] Compress(ReadOnlySpan<byte> data, CompressionLevel level = CompressionLevel.Fastest)
+    public static byte[] Compress(ReadOnlySpan<byte> data, int level = DefaultLevel)
     {
         using var buffer = new MemoryStream(data.Length / 4 + 64);
-        using (var zlib = new ZLibStream(buffer, level, leaveOpen: true))
+        using (var zlib = new ZLibStream(buffer, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
         {
             zlib.Write(data);
         }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
 using Blueprint.Rendering.Text;
 
@@ -45,7 +44,7 @@ internal sealed class PdfFont(FontFace face, string resourceName)
 
         var program = TrueTypeSubset.Build(Face, _glyphs.Keys);
         // A few per document, and mostly zeros where glyphs were left out: worth compressing well.
-        int fontFile = file.WriteStream(program, new PdfBytes().Raw("/Length1 ").Integer(program.Length).Raw(" "), CompressionLevel.Optimal);
+        int fontFile = file.WriteStream(program, new PdfBytes().Raw("/Length1 ").Integer(program.Length).Raw(" "), PdfFile.BestLevel);
 
         int descriptor = file.Add(new PdfBytes().Raw("<< /Type /FontDescriptor /FontName /").Raw(name)
             .Raw(" /Flags ").Integer(italicAngle != 0 ? 4 + 64 : 4)
