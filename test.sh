@@ -7,6 +7,8 @@ need_apt=()
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 # A small font with CFF outlines, for the PDF test of fonts our own writer leaves to Cairo.
 fc-list 2>/dev/null | grep -q Inconsolata || need_apt+=(fonts-inconsolata)
+# A TrueType font without a bold face, for the PDF test of a bold that fontconfig makes up.
+fc-list 2>/dev/null | grep -q "DejaVu Math TeX Gyre" || need_apt+=(fonts-dejavu-extra)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -1,4 +1,5 @@
 using Blueprint.Rendering.Native;
+using Blueprint.Rendering.Pdf;
 
 namespace Blueprint.Rendering;
 
@@ -11,6 +12,9 @@ public sealed unsafe class CairoPdfCanvas : CairoCanvas
 {
     /// <summary>A fixed date written as the document's creation and modification date (ISO 8601, as Cairo expects).</summary>
     public const string FixedDate = "2000-01-01T00:00:00Z";
+
+    /// <summary>Characters Cairo 1.16 writes into the PDF string of a link unescaped (which would break the file).</summary>
+    private const string CairoUnescaped = "()\\";
 
     private readonly string? _title;
 
@@ -30,7 +34,7 @@ public sealed unsafe class CairoPdfCanvas : CairoCanvas
             return;
         }
 
-        var attributes = $"rect=[{Number(x)} {Number(y)} {Number(width)} {Number(height)}] uri={QuoteAttribute(url)}";
+        var attributes = $"rect=[{Number(x)} {Number(y)} {Number(width)} {Number(height)}] uri={QuoteAttribute(PdfUri.Encode(url, CairoUnescaped))}";
         Cairo.TagBegin(cr, Cairo.TagLink, attributes);
         Cairo.TagEnd(cr, Cairo.TagLink);
     }

@@ -20,6 +20,8 @@ public static class NativeLibraries
         new(Pango.Library, "libpango-1.0-0", "pango_attr_insert_hyphens_new", "1.44"),
         new(Pango.CairoLibrary, "libpangocairo-1.0-0", "pango_cairo_context_set_font_options", "1.44"),
         new(HarfBuzz.Library, "libharfbuzz0b", "hb_face_reference_table", "1.0"),
+        new(Fontconfig.PangoFt2Library, "libpangoft2-1.0-0", "pango_fc_font_get_pattern", "1.44"),
+        new(Fontconfig.Library, "libfontconfig1", "FcPatternGetMatrix", "2.0"),
     ];
 
     private static readonly Lazy<string?> s_problem = new(() => Check(Required));

@@ -8,9 +8,9 @@ namespace Blueprint.Rendering;
 /// Writes vector PDF pages itself: shapes as PDF path operators, text as the glyphs Pango shaped (the same glyphs
 /// and positions as PNG), in embedded TrueType subsets with a Unicode map so the text stays selectable, and
 /// <see cref="AddLink"/> areas as link annotations. Pages are written as they end, fonts at <see cref="Finish"/>.
-/// The document's dates are fixed, so the same drawing gives the same bytes. Fonts whose outlines are not
-/// TrueType (CFF) cannot be embedded here; <see cref="CanDraw"/> tells beforehand, and <see cref="CairoPdfCanvas"/>
-/// draws those documents.
+/// The document's dates are fixed, so the same drawing gives the same bytes. Fonts it cannot embed as they are
+/// (CFF outlines, colour or variable fonts, a bold or slant fontconfig adds) are left to Cairo: <see cref="CanDraw"/>
+/// tells beforehand, and <see cref="CairoPdfCanvas"/> draws those documents.
 /// </summary>
 public sealed class PdfCanvas : IDiagramCanvas
 {
@@ -57,7 +57,7 @@ public sealed class PdfCanvas : IDiagramCanvas
         {
             if (op is not TextOp { Text.Length: > 0 } text) continue;
             foreach (var run in GlyphLines.Get(text.Text, text.Font).Runs)
-                if (!run.Face.IsTrueType) return false;
+                if (!run.Face.IsEmbeddable || run.Synthetic) return false;
         }
 
         return true;
@@ -157,12 +157,20 @@ public sealed class PdfCanvas : IDiagramCanvas
             _ => x,
         };
         double baseline = top + line.Baseline;
+        bool mapped = true;
+        foreach (var run in line.Runs)
+        {
+            var pdfFont = FontFor(run.Face);
+            for (int i = 0; i < run.Glyphs.Length; i++) mapped &= pdfFont.Use(run.Glyphs[i], line.Utf8, run.TextStart[i], run.TextEnd[i]);
+        }
+
+        // A glyph the font's Unicode map gives other text: the line's text is spelled out for copying and search.
+        if (!mapped) _content.Raw("/Span << /ActualText ").TextString(text).Raw(" >> BDC\n");
         SetFill(color);
         _content.Raw("BT\n");
         foreach (var run in line.Runs)
         {
-            var pdfFont = FontFor(run.Face);
-            for (int i = 0; i < run.Glyphs.Length; i++) pdfFont.Use(run.Glyphs[i], line.Utf8, run.TextStart[i], run.TextEnd[i]);
+            var pdfFont = _fonts[run.Face];
             _content.Raw("/").Raw(pdfFont.ResourceName).Raw(" ").Number(font.Size).Raw("Tf ");
             int from = 0;
             while (from < run.Glyphs.Length)
@@ -185,6 +193,14 @@ public sealed class PdfCanvas : IDiagramCanvas
         }
 
         _content.Raw("ET\n");
+        if (!mapped) _content.Raw("EMC\n");
+        foreach (var (at, width) in line.Missing)
+        {
+            // An empty box where no installed font has the character (the render warns about it), as PNG shows one.
+            double inset = Math.Min(width * 0.1, font.Size * 0.05), height = font.Size * 0.7;
+            _content.Number(left + at + inset).Number(baseline - height).Number(Math.Max(width - 2 * inset, 0)).Number(height).Raw("re\n");
+            Paint(null, new Stroke(color, font.Size * 0.05));
+        }
     }
 
     public void AddLink(double x, double y, double width, double height, string url)
@@ -251,7 +267,7 @@ public sealed class PdfCanvas : IDiagramCanvas
             foreach (var link in page.Links)
             {
                 int number = _file.Add(new PdfBytes().Raw("<< /Type /Annot /Subtype /Link /Rect [ ").Number(link.Left).Number(link.Bottom)
-                    .Number(link.Right).Number(link.Top).Raw("] /Border [ 0 0 0 ] /A << /S /URI /URI ").Literal(link.Url).Raw(" >> >>"));
+                    .Number(link.Right).Number(link.Top).Raw("] /Border [ 0 0 0 ] /A << /S /URI /URI ").Literal(PdfUri.Encode(link.Url)).Raw(" >> >>"));
                 annotations.Integer(number).Raw(" 0 R ");
             }
 
@@ -302,7 +318,7 @@ public sealed class PdfCanvas : IDiagramCanvas
     {
         if (!_fonts.TryGetValue(face, out var font))
         {
-            if (!face.IsTrueType) throw new RenderException("This PDF writer embeds TrueType fonts only; draw the document with CairoPdfCanvas.");
+            if (!face.IsEmbeddable) throw new RenderException("This PDF writer embeds plain TrueType fonts only; draw the document with CairoPdfCanvas.");
             font = new PdfFont(face, "F" + (_fonts.Count + 1));
             _fonts.Add(face, font);
         }

@@ -38,7 +38,7 @@ public sealed class NativeLibrariesTests
     public void Every_required_library_names_its_debian_package()
     {
         Assert.Equal(
-            ["libglib2.0-0", "libcairo2", "libpango-1.0-0", "libpangocairo-1.0-0", "libharfbuzz0b"],
+            ["libglib2.0-0", "libcairo2", "libpango-1.0-0", "libpangocairo-1.0-0", "libharfbuzz0b", "libpangoft2-1.0-0", "libfontconfig1"],
             NativeLibraries.Required.Select(r => r.DebianPackage));
     }
 }

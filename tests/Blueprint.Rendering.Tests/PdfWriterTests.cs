@@ -209,7 +209,7 @@ public sealed class PdfWriterTests
         var layout = DiagramLayouter.Layout(document, options, Diagrams.Measurer);
         var card = layout.Cards[0];
         var face = GlyphLines.Get(card.Lines[0], Assert.Single(layout.Ops.OfType<TextOp>(), t => t.Text == card.Lines[0]).Font).Runs[0].Face;
-        Assert.False(face.IsTrueType, "Inconsolata (CFF outlines) is not installed; ./test.sh installs fonts-inconsolata");
+        Assert.False(face.IsEmbeddable, "Inconsolata (CFF outlines) is not installed; ./test.sh installs fonts-inconsolata");
 
         Assert.False(PdfCanvas.CanDraw(layout));
         Assert.True(PdfCanvas.CanDraw(Diagrams.Layout("restaurant.blueprint.yaml")));
@@ -250,5 +250,75 @@ public sealed class PdfWriterTests
         string read = new(PdfText.Extract(Drawn(cairo: false)).Where(c => c is not ('\u202A' or '\u202B' or '\u202C')).ToArray());
         foreach (var word in text.Replace('\u00ad', ' ').Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries))
             Assert.Contains(word, read, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bold_that_fontconfig_makes_up_is_left_to_cairo()
+    {
+        var bold = new FontSpec("DejaVu Math TeX Gyre", 10, Bold: true);
+        var run = GlyphLines.Get("Bold title", bold).Runs[0];
+        Assert.True(run.Face.IsEmbeddable, "DejaVu Math TeX Gyre (TrueType, no bold face) is not installed; ./test.sh installs fonts-dejavu-extra");
+
+        Assert.True(run.Synthetic);
+        Assert.False(GlyphLines.Get("Plain text", bold with { Bold = false }).Runs[0].Synthetic);
+        Assert.False(GlyphLines.Get("Bold title", Font with { Bold = true }).Runs[0].Synthetic);
+        var document = Diagrams.Read(Repo.PathOf("examples", "coffee-shop.blueprint.yaml"));
+        var layout = DiagramLayouter.Layout(document, LayoutOptions.Default with { FontFamily = "DejaVu Math TeX Gyre" }, Diagrams.Measurer);
+        Assert.False(PdfCanvas.CanDraw(layout));
+        Assert.Contains(document.Title, PdfText.Extract(Diagrams.Bytes(layout, OutputFormat.Pdf)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void A_link_target_is_written_as_seven_bit_ascii(string writer)
+    {
+        using var stream = new MemoryStream();
+        using (IDiagramCanvas canvas = writer == "cairo" ? new CairoPdfCanvas(stream) : new PdfCanvas(stream))
+        {
+            canvas.BeginPage(100, 100);
+            canvas.DrawRectangle(10, 10, 20, 20, Color.Black);
+            canvas.AddLink(10, 10, 20, 20, "https://example.com/a b/(x)/ü?q=100%");
+            canvas.Finish();
+        }
+
+        var pdf = Encoding.Latin1.GetString(stream.ToArray());
+        Assert.Contains(writer == "cairo" ? "/URI (https://example.com/a%20b/%28x%29/%C3%BC?q=100%)" : @"/URI (https://example.com/a%20b/\(x\)/%C3%BC?q=100%)", pdf, StringComparison.Ordinal);
+        Assert.Equal("", PdfText.Extract(stream.ToArray())); // poppler reads the file
+    }
+
+    public static TheoryData<string> Writers => PdfCanvasTests.Writers;
+
+    [Fact]
+    public void A_glyph_shown_for_two_spellings_keeps_each_spelling_in_copied_text()
+    {
+        // HarfBuzz draws "e" + combining acute with the glyph of "é": the Unicode map can name only one of them.
+        var pdf = Draw(c =>
+        {
+            c.BeginPage(300, 60);
+            c.DrawText("cafe\u0301 one", 10, 10, Font, Color.Black);
+            c.DrawText("caf\u00e9 two", 10, 30, Font, Color.Black);
+        });
+
+        string text = PdfText.Extract(pdf);
+        Assert.Contains("caf\u00e9 two", text, StringComparison.Ordinal);
+        Assert.Contains("one", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_character_no_font_has_is_drawn_as_an_empty_box()
+    {
+        var pdf = Draw(c =>
+        {
+            c.BeginPage(60, 40);
+            c.DrawRectangle(0, 0, 60, 40, Color.White);
+            c.DrawText("\uE000", 10, 10, new FontSpec("DejaVu Sans", 20), Color.Black);
+        });
+
+        var image = PdfTools.Raster(pdf, 72);
+        int dark = 0;
+        for (int y = 0; y < image.Height; y++)
+            for (int x = 0; x < image.Width; x++)
+                if (image[x, y].R < 128) dark++;
+        Assert.True(dark > 20, $"{dark} dark pixels: no box was drawn");
     }
 }

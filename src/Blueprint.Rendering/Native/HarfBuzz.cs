@@ -10,6 +10,9 @@ internal static unsafe partial class HarfBuzz
 {
     internal const string Library = "libharfbuzz.so.0";
 
+    [LibraryImport(Library, EntryPoint = "hb_font_get_var_coords_normalized")]
+    internal static partial int* FontGetVarCoordsNormalized(nint font, uint* length);
+
     [LibraryImport(Library, EntryPoint = "hb_font_get_face")]
     internal static partial nint FontGetFace(nint font);
 

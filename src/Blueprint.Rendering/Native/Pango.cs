@@ -202,4 +202,7 @@ internal static partial class GObject
 
     [LibraryImport(Library, EntryPoint = "g_object_unref")]
     internal static partial void Unref(nint instance);
+
+    [LibraryImport(Library, EntryPoint = "g_object_ref")]
+    internal static partial nint Ref(nint instance);
 }

@@ -12,7 +12,8 @@ namespace Blueprint.Rendering.Pdf;
 /// </summary>
 internal sealed class PdfFont(FontFace face, string resourceName)
 {
-    private readonly SortedDictionary<int, string?> _glyphs = [];
+    /// <summary>The glyphs drawn, each with the UTF-8 of the text it shows (null while it has shown none).</summary>
+    private readonly SortedDictionary<int, byte[]?> _glyphs = [];
 
     public FontFace Face { get; } = face;
 
@@ -21,11 +22,18 @@ internal sealed class PdfFont(FontFace face, string resourceName)
     /// <summary>The advance the PDF viewer uses for a glyph, in thousandths of the font size (as written in /W).</summary>
     public double Width(int glyph) => Math.Round(Face.Advance(glyph) * 1000.0 / Face.UnitsPerEm, 3);
 
-    /// <summary>Notes a glyph drawn; <paramref name="text"/> (the characters it shows, if it is the first glyph of them) goes to the ToUnicode map.</summary>
-    public void Use(int glyph, byte[] utf8, int start, int end)
+    /// <summary>
+    /// Notes a glyph drawn, and the characters it shows (bytes <paramref name="start"/> to <paramref name="end"/> of
+    /// <paramref name="utf8"/>, or none when <paramref name="start"/> is -1) for the ToUnicode map, which holds one text
+    /// per glyph. False when the glyph already stands for other text there (a composed accent and its precomposed
+    /// letter can share a glyph): that use needs the text spelled out (/ActualText).
+    /// </summary>
+    public bool Use(int glyph, byte[] utf8, int start, int end)
     {
-        if (_glyphs.TryGetValue(glyph, out var known) && known is not null) return;
-        _glyphs[glyph] = start >= 0 && end > start ? Encoding.UTF8.GetString(utf8, start, end - start) : known;
+        var text = start >= 0 && end > start ? utf8.AsSpan(start, end - start) : default;
+        if (_glyphs.TryGetValue(glyph, out var known) && known is not null) return text.IsEmpty || text.SequenceEqual(known);
+        _glyphs[glyph] = text.IsEmpty ? null : text.ToArray();
+        return true;
     }
 
     /// <summary>Writes the font's objects; returns the object number of the Type 0 font.</summary>
@@ -83,7 +91,7 @@ internal sealed class PdfFont(FontFace face, string resourceName)
             "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-        var mapped = _glyphs.Where(g => !string.IsNullOrEmpty(g.Value)).ToList();
+        var mapped = _glyphs.Where(g => g.Value is { Length: > 0 }).Select(g => (Glyph: g.Key, Text: Encoding.UTF8.GetString(g.Value!))).ToList();
         for (int at = 0; at < mapped.Count; at += 100)
         {
             var block = mapped.Skip(at).Take(100).ToList();
@@ -91,7 +99,7 @@ internal sealed class PdfFont(FontFace face, string resourceName)
             foreach (var (glyph, text) in block)
             {
                 map.Raw("<").Hex4(glyph).Raw("> <");
-                foreach (var c in text!) map.Hex4(c);
+                foreach (var c in text) map.Hex4(c);
                 map.Raw(">\n");
             }
 

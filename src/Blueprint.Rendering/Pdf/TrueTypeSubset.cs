@@ -30,12 +30,12 @@ internal static class TrueTypeSubset
         }
 
         // The glyphs drawn, .notdef, and every component of a composite glyph, transitively.
-        var used = new SortedSet<int> { 0 };
-        var pending = new Stack<int>(glyphs.Where(g => g >= 0 && g < count));
+        var used = new SortedSet<int>();
+        var pending = new Stack<int>(glyphs.Append(0).Where(g => g >= 0 && g < count));
         while (pending.Count > 0)
         {
             int glyph = pending.Pop();
-            if (!used.Add(glyph) && glyph != 0) continue;
+            if (!used.Add(glyph)) continue;
             var (start, end) = Span(glyph);
             foreach (var component in Components(glyf.AsSpan(start, end - start)))
                 if (component < count && !used.Contains(component)) pending.Push(component);

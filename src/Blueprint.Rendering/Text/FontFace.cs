@@ -6,26 +6,31 @@ namespace Blueprint.Rendering.Text;
 
 /// <summary>
 /// One face of a font file, as the PDF writer embeds it: its tables, read through HarfBuzz from the font Pango
-/// shaped with. Pango's font map is per thread, so the same file reaches us through several Pango fonts; they are
-/// told apart by content (the <c>head</c> table, which carries a whole-file checksum, and the glyph count), so a face
-/// is one object for the whole process. Faces live as long as the process (a few per run).
+/// shaped with. Pango's font map is per thread, so the same face reaches us through several Pango fonts; they are
+/// told apart by file and face index (from the font's fontconfig pattern), so a face is one object for the whole
+/// process. Faces live as long as the process (a few per run).
 /// </summary>
-internal sealed class FontFace
+internal sealed unsafe class FontFace
 {
-    private static readonly ConcurrentDictionary<string, FontFace> s_faces = new();
+    private static readonly ConcurrentDictionary<string, Lazy<FontFace>> s_faces = new();
 
+    /// <summary>This thread's Pango fonts (each held by a reference, so an address is never reused for another font).</summary>
     [ThreadStatic]
-    private static Dictionary<nint, FontFace>? t_byPangoFont;
+    private static Dictionary<nint, FontUse>? t_byPangoFont;
 
     private readonly nint _hbFace;
     private readonly Lazy<ushort[]> _advances;
 
-    private FontFace(nint hbFace, int glyphCount, byte[] head)
+    private FontFace(nint hbFace)
     {
         _hbFace = HarfBuzz.FaceReference(hbFace);
-        GlyphCount = glyphCount;
+        GlyphCount = (int)HarfBuzz.FaceGetGlyphCount(hbFace);
+        var head = HarfBuzz.Table(hbFace, "head");
         UnitsPerEm = head.Length >= 20 ? Math.Max((int)BinaryPrimitives.ReadUInt16BigEndian(head.AsSpan(18)), 16) : 1000;
-        IsTrueType = HarfBuzz.TableLength(hbFace, "glyf") > 0 && HarfBuzz.TableLength(hbFace, "loca") > 0;
+        bool trueType = HarfBuzz.TableLength(hbFace, "glyf") > 0 && HarfBuzz.TableLength(hbFace, "loca") > 0;
+        bool color = new[] { "COLR", "CBDT", "sbix", "SVG " }.Any(tag => HarfBuzz.TableLength(hbFace, tag) > 0);
+        bool variable = HarfBuzz.TableLength(hbFace, "fvar") > 0;
+        IsEmbeddable = trueType && !color && !variable;
         _advances = new Lazy<ushort[]>(LoadAdvances);
     }
 
@@ -33,22 +38,31 @@ internal sealed class FontFace
 
     public int UnitsPerEm { get; }
 
-    /// <summary>True when the outlines are TrueType (<c>glyf</c>), which the PDF writer can subset; false for CFF fonts.</summary>
-    public bool IsTrueType { get; }
+    /// <summary>
+    /// True when the PDF writer can embed the face as it is: TrueType outlines (<c>glyf</c>), which it can subset, and
+    /// neither colour glyphs nor variations, which only the outlines' default would show. Cairo draws the others.
+    /// </summary>
+    public bool IsEmbeddable { get; }
 
-    /// <summary>The face behind a Pango font (a PangoFont pointer valid on this thread).</summary>
-    public static FontFace Of(nint pangoFont)
+    /// <summary>The face behind a Pango font (a PangoFont pointer valid on this thread), and whether it is drawn as it is.</summary>
+    public static FontUse Of(nint pangoFont)
     {
         var mine = t_byPangoFont ??= [];
-        if (mine.TryGetValue(pangoFont, out var face)) return face;
+        if (mine.TryGetValue(pangoFont, out var use)) return use;
 
-        nint hbFace = HarfBuzz.FontGetFace(Pango.FontGetHbFont(pangoFont));
-        var head = HarfBuzz.Table(hbFace, "head");
-        int glyphs = (int)HarfBuzz.FaceGetGlyphCount(hbFace);
-        string key = Convert.ToHexString(head) + ":" + glyphs;
-        face = s_faces.GetOrAdd(key, _ => new FontFace(hbFace, glyphs, head));
-        mine.Add(pangoFont, face);
-        return face;
+        nint hbFont = Pango.FontGetHbFont(pangoFont);
+        nint hbFace = HarfBuzz.FontGetFace(hbFont);
+        nint pattern = Fontconfig.PangoFcFontGetPattern(pangoFont);
+        uint coordinates;
+        HarfBuzz.FontGetVarCoordsNormalized(hbFont, &coordinates);
+        string key = (pattern == 0 ? null : Fontconfig.File(pattern)) is { } file
+            ? $"{file}\0{Fontconfig.Index(pattern)}"
+            : Convert.ToHexString(HarfBuzz.Table(hbFace, "head")) + ":" + HarfBuzz.FaceGetGlyphCount(hbFace);
+        var face = s_faces.GetOrAdd(key, _ => new Lazy<FontFace>(() => new FontFace(hbFace))).Value;
+        use = new FontUse(face, pattern == 0 || Fontconfig.IsSynthetic(pattern) || coordinates > 0);
+        GObject.Ref(pangoFont);
+        mine.Add(pangoFont, use);
+        return use;
     }
 
     /// <summary>A copy of one of the face's tables; empty when it has none.</summary>
@@ -72,3 +86,9 @@ internal sealed class FontFace
         return advances;
     }
 }
+
+/// <summary>
+/// A face as one Pango font uses it. <see cref="Synthetic"/>: fontconfig draws it bolder or slanted than its
+/// outlines, or at a variation, so its outlines alone would not show what PNG shows.
+/// </summary>
+internal readonly record struct FontUse(FontFace Face, bool Synthetic);

@@ -5,14 +5,18 @@ using Blueprint.Rendering.Native;
 namespace Blueprint.Rendering.Text;
 
 /// <summary>
-/// Glyphs of one run of a line (one font), in visual order: glyph ids of <see cref="Face"/>, pen positions in points
+/// Glyphs of one run of a line (one font), in visual order: glyph ids of <see cref="Face"/> (drawn bolder or slanted
+/// by fontconfig when <see cref="Synthetic"/>), pen positions in points
 /// from the line's left edge (<see cref="X"/>) and from the baseline, down (<see cref="Y"/>), and for each glyph the
 /// byte range of the text it shows in <see cref="GlyphLine.Utf8"/> (start -1 for the later glyphs of a cluster).
 /// </summary>
-internal sealed record GlyphRun(FontFace Face, ushort[] Glyphs, float[] X, float[] Y, int[] TextStart, int[] TextEnd);
+internal sealed record GlyphRun(FontFace Face, bool Synthetic, ushort[] Glyphs, float[] X, float[] Y, int[] TextStart, int[] TextEnd);
 
-/// <summary>One line of text as shaped by Pango: its runs, width and baseline (down from the line's top), in points.</summary>
-internal sealed record GlyphLine(GlyphRun[] Runs, double Width, double Baseline, byte[] Utf8);
+/// <summary>
+/// One line of text as shaped by Pango: its runs, width and baseline (down from the line's top), in points, and where
+/// characters no installed font has stand (left edge and width from the line's left; drawn as empty boxes, as Pango does).
+/// </summary>
+internal sealed record GlyphLine(GlyphRun[] Runs, double Width, double Baseline, byte[] Utf8, (float X, float Width)[] Missing);
 
 /// <summary>
 /// Lines of text as Pango shapes them, kept by (text, font) for every output that draws text itself (PDF) or
@@ -71,12 +75,14 @@ internal static unsafe class GlyphLines
         var runs = new List<GlyphRun>();
         double pen = 0;
         double lastEnd = 0, lastNominalEnd = 0; // the pen after the last glyph drawn: as shaped, and with the font's own advance
+        var missing = new List<(float X, float Width)>();
         for (var cell = line->Runs; cell != null; cell = cell->Next)
         {
             var item = (Pango.GlyphItem*)cell->Data;
             var glyphs = item->Glyphs;
             int offset = item->Item->Offset, itemEnd = offset + item->Item->Length;
-            var face = FontFace.Of(item->Item->Font);
+            var use = FontFace.Of(item->Item->Font);
+            var face = use.Face;
             int n = glyphs->NumGlyphs, kept = 0;
             var ids = new ushort[n];
             var xs = new float[n];
@@ -92,6 +98,10 @@ internal static unsafe class GlyphLines
                 // Nothing to draw, or a character no font has (the render warns about those): only its room is kept.
                 if (info.Glyph == Pango.GlyphEmpty || (info.Glyph & Pango.GlyphUnknownFlag) != 0 || info.Glyph > ushort.MaxValue)
                 {
+                    // PANGO_GLYPH_UNKNOWN_FLAG carries the character: line breaks and other controls get no box.
+                    uint character = info.Glyph & ~Pango.GlyphUnknownFlag;
+                    if ((info.Glyph & Pango.GlyphUnknownFlag) != 0 && info.Glyph != Pango.GlyphEmpty && character >= 0x20 && character is not (>= 0x7F and < 0xA0) and not 0x2028 and not 0x2029)
+                        missing.Add(((float)pen, (float)advance));
                     pen += advance;
                     continue;
                 }
@@ -127,11 +137,11 @@ internal static unsafe class GlyphLines
                 Array.Resize(ref textEnd, kept);
             }
 
-            runs.Add(new GlyphRun(face, ids, xs, ys, textStart, textEnd));
+            runs.Add(new GlyphRun(face, use.Synthetic, ids, xs, ys, textStart, textEnd));
         }
 
         // The last glyph's own advance, not one kerned against a character cut off after it.
         double width = pen - lastEnd + lastNominalEnd;
-        return new GlyphLine([.. runs], width, -logical.Y / (double)Pango.Scale, utf8);
+        return new GlyphLine([.. runs], width, -logical.Y / (double)Pango.Scale, utf8, [.. missing]);
     }
 }
