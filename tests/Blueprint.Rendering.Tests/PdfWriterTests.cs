@@ -170,6 +170,7 @@ public sealed class PdfWriterTests
     [Theory]
     [InlineData("The waiter takes the order, suggests a wine and sends the ticket to the kitchen at once", 90)]
     [InlineData("Waiter brings the bill and the terminal; Tapas, Tee, AVA and WAY are kerned pairs", 60)]
+    [InlineData("שלום לכולם, the order ABC-123 ships מחר בבוקר to the kitchen 42 והמלצר מביא", 70)]
     public void A_wrapped_line_has_the_glyphs_it_has_when_shaped_alone(string text, double width)
     {
         var wrapped = Diagrams.Measurer.Wrap(text, Font, width, 0);

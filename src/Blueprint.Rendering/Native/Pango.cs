@@ -51,7 +51,7 @@ internal static unsafe partial class Pango
         public int YOffset;
     }
 
-    /// <summary>PangoItem (pango-item.h) with its PangoAnalysis up to the font.</summary>
+    /// <summary>PangoItem (pango-item.h) with its PangoAnalysis up to the bidi level.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct Item
     {
@@ -61,6 +61,7 @@ internal static unsafe partial class Pango
         public nint ShapeEngine;
         public nint LangEngine;
         public nint Font;
+        public byte Level; // bidi embedding level: odd is right-to-left
     }
 
     /// <summary>PangoGlyphString (pango-glyph.h).</summary>

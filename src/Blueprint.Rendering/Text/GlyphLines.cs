@@ -23,8 +23,8 @@ internal sealed record GlyphLine(GlyphRun[] Runs, double Width, double Baseline,
 /// needs where a line's baseline is (SVG). The measurer files each line of a wrapped text here as it wraps it, so
 /// a line is shaped once per run, not again when drawn; a line never measured is shaped when first asked for.
 /// A line's glyphs do not depend on where it was cut from: the last glyph's advance (the only thing kerning
-/// with the next, cut-off character can change) is taken from the font, so whichever thread files a line first,
-/// it is the same line.
+/// with the next, cut-off character can change) is taken from the font, and lines with right-to-left runs are not
+/// filed from paragraphs, so whichever thread or document files a line first, it is the same line.
 /// </summary>
 internal static unsafe class GlyphLines
 {
@@ -50,9 +50,15 @@ internal static unsafe class GlyphLines
         return FromLayoutLine(Pango.LayoutGetLineReadonly(layout, 0), utf8, utf8.Length, font.Size);
     }
 
-    /// <summary>Files the line of a wrapped layout that shows <paramref name="text"/> (its bytes end at <paramref name="end"/>).</summary>
+    /// <summary>
+    /// Files the line of a wrapped layout that shows <paramref name="text"/> (its bytes end at <paramref name="end"/>).
+    /// A line with right-to-left runs is not filed: its runs' order depends on the paragraph's direction, so it is
+    /// shaped alone when drawn.
+    /// </summary>
     public static void Remember(string text, FontSpec font, Pango.LayoutLine* line, byte[] utf8, int end)
     {
+        for (var cell = line->Runs; cell != null; cell = cell->Next)
+            if ((((Pango.GlyphItem*)cell->Data)->Item->Level & 1) != 0) return;
         if (!s_lines.ContainsKey((text, font))) Remember(text, font, FromLayoutLine(line, utf8, end, font.Size));
     }
 
