@@ -5,6 +5,8 @@ cd "$(dirname "$0")"
 
 need_apt=()
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# Unicode's own conformance files for line breaking (UAX #14) and bidi (UAX #9).
+[ -f /usr/share/unicode/auxiliary/LineBreakTest.txt ] && [ -f /usr/share/unicode/BidiCharacterTest.txt ] || need_apt+=(unicode-data)
 # A small font with CFF outlines, for the PDF test of fonts our own writer leaves to Cairo.
 fc-list 2>/dev/null | grep -q Inconsolata || need_apt+=(fonts-inconsolata)
 # A TrueType font without a bold face, for the PDF test of a bold that fontconfig makes up.
