@@ -1,13 +1,11 @@
-using Blueprint.Rendering;
+using Blueprint.Rendering.Text;
 
 namespace Blueprint.Cli;
 
-/// <summary>The process's text measurer (per-thread Pango contexts, one cache); a process runs one command.</summary>
+/// <summary>The process's text measurer: one engine and cache for lint (BP110), layout and the canvases; a process runs one command.</summary>
 internal static class TextMeasuring
 {
-    /// <summary>For render: its lint (BP110) and layout share the wraps, and the canvases the shaped lines.</summary>
-    public static readonly Lazy<PangoTextMeasurer> ForRender = new(() => new PangoTextMeasurer());
+    public static readonly Lazy<TextEngine> ForRender = new(() => TextEngine.Shared);
 
-    /// <summary>For lint (BP110): wraps only, no lines kept for drawing.</summary>
-    public static readonly Lazy<PangoTextMeasurer> ForLint = new(() => new PangoTextMeasurer(keepLinesForDrawing: false));
+    public static readonly Lazy<TextEngine> ForLint = ForRender;
 }

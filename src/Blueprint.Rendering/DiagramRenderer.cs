@@ -37,8 +37,7 @@ public static class DiagramRenderer
             default:
             {
                 var pages = Pagination.Plan(layout, options.Page);
-                // Our own writer when it can embed every font drawn (TrueType); Cairo's for the rest (CFF fonts).
-                using IDiagramCanvas canvas = PdfCanvas.CanDraw(layout) ? new PdfCanvas(output, options.Title) : new CairoPdfCanvas(output, options.Title);
+                using var canvas = new PdfCanvas(output, options.Title);
                 foreach (var page in pages) Pagination.PaintPage(layout, page, canvas);
                 canvas.Finish();
                 return new RenderResult(warnings, pages.Count);

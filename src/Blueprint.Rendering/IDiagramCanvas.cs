@@ -5,7 +5,7 @@ namespace Blueprint.Rendering;
 /// <summary>
 /// Where a diagram is drawn: one implementation per output (PNG, PDF, SVG), all in points with the origin at the
 /// top left and y growing down. Text is drawn one already-wrapped line at a time (wrap with
-/// <see cref="PangoTextMeasurer"/>), so every output breaks lines in the same places. The same calls give
+/// <see cref="Text.TextEngine"/>), so every output breaks lines in the same places. The same calls give
 /// byte-identical output. A canvas is used by one thread at a time; call <see cref="Finish"/> to write the
 /// document to the stream given at construction, then dispose.
 /// </summary>

@@ -1,31 +1,29 @@
-using Blueprint.Rendering.Native;
+using SkiaSharp;
 
 namespace Blueprint.Rendering;
 
 /// <summary>
-/// Draws into a Cairo ARGB32 image and writes it as PNG. The image starts transparent: paint a background first.
-/// A side longer than <see cref="MaxPixels"/> is not possible in Cairo (nor in many viewers), so the scale is
-/// reduced to fit; <see cref="ScaleReduced"/> tells the caller to warn.
+/// Draws into a Skia raster surface and writes it as PNG. The image starts transparent: paint a background first.
+/// A side longer than <see cref="MaxPixels"/> is not possible in many viewers, so the scale is reduced to fit;
+/// <see cref="ScaleReduced"/> tells the caller to warn.
 /// </summary>
-public sealed unsafe class PngCanvas : CairoCanvas
+public sealed class PngCanvas : SkiaCanvas
 {
     public const int MaxPixels = 32_767;
 
-    /// <param name="output">Receives the PNG on <see cref="CairoCanvas.Finish"/>.</param>
+    private readonly Stream _output;
+    private SKSurface? _surface;
+
+    /// <param name="output">Receives the PNG on <see cref="SkiaCanvas.Finish"/>.</param>
     /// <param name="scale">Pixels per point (1 by default; 2 for high-density screens).</param>
     public PngCanvas(Stream output, double scale = 1)
-        : base(output)
     {
-        if (!(scale > 0) || double.IsInfinity(scale))
-        {
-            throw new ArgumentOutOfRangeException(nameof(scale), scale, "Scale must be a positive number.");
-        }
-
+        ArgumentNullException.ThrowIfNull(output);
+        if (!(scale > 0) || double.IsInfinity(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "Scale must be a positive number.");
+        _output = output;
         RequestedScale = scale;
         Scale = scale;
     }
-
-    private double _pageWidth = 1, _pageHeight = 1;
 
     public double RequestedScale { get; }
 
@@ -42,16 +40,8 @@ public sealed unsafe class PngCanvas : CairoCanvas
     public static double FitScale(double width, double height, double scale)
     {
         var fitted = scale;
-        if (width * fitted > MaxPixels)
-        {
-            fitted = MaxPixels / width;
-        }
-
-        if (height * fitted > MaxPixels)
-        {
-            fitted = MaxPixels / height;
-        }
-
+        if (width * fitted > MaxPixels) fitted = MaxPixels / width;
+        if (height * fitted > MaxPixels) fitted = MaxPixels / height;
         return fitted;
     }
 
@@ -61,32 +51,28 @@ public sealed unsafe class PngCanvas : CairoCanvas
 
     private protected override string OutputName => "PNG image";
 
-    private protected override CairoSurfaceHandle CreateSurface(double width, double height)
+    private protected override SKCanvas StartPage(double width, double height, int index)
     {
-        (_pageWidth, _pageHeight) = (width, height);
+        if (index > 0) throw new InvalidOperationException("A PNG image holds one page; draw several pages to PDF.");
         Scale = FitScale(width, height, RequestedScale);
         PixelWidth = PixelsFor(width, Scale);
         PixelHeight = PixelsFor(height, Scale);
-        return Cairo.ImageSurfaceCreate(Cairo.FormatArgb32, PixelWidth, PixelHeight);
+        // Premultiplied BGRA, as the encoder reads it.
+        var info = new SKImageInfo(PixelWidth, PixelHeight, SKColorType.Bgra8888, SKAlphaType.Premul);
+        _surface = SKSurface.Create(info) ?? throw new RenderException($"Could not create a {PixelWidth} x {PixelHeight} px image: not enough memory.");
+        var canvas = _surface.Canvas;
+        canvas.Clear(SKColors.Transparent);
+        // Whole pixels: the page fills the image exactly (no half-covered, half-transparent last row or column).
+        canvas.Scale((float)(PixelWidth / width), (float)(PixelHeight / height));
+        return canvas;
     }
 
-    // Whole pixels: the page fills the image exactly (no half-covered, half-transparent last row or column).
-    private protected override void SetUpContext(CairoHandle cr) => Cairo.Scale(cr, PixelWidth / _pageWidth, PixelHeight / _pageHeight);
-
-    private protected override void NextPage(CairoSurfaceHandle surface, CairoHandle cr, double width, double height) =>
-        throw new InvalidOperationException("A PNG image holds one page; draw several pages to PDF.");
-
-    private protected override void Complete(CairoSurfaceHandle surface, CairoHandle cr)
+    private protected override unsafe void Complete()
     {
-        Cairo.SurfaceFlush(surface);
-        Cairo.Check(Cairo.SurfaceStatus(surface), $"draw the {OutputName}");
-        try
-        {
-            PngEncoder.Write(Sink.Stream, Cairo.ImageSurfaceGetData(surface), PixelWidth, PixelHeight, Cairo.ImageSurfaceGetStride(surface));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new RenderException($"Could not write the {OutputName}: {e.Message}", e);
-        }
+        _surface!.Canvas.Flush();
+        using var pixmap = _surface.PeekPixels();
+        PngEncoder.Write(_output, (byte*)pixmap.GetPixels(), PixelWidth, PixelHeight, pixmap.RowBytes);
     }
+
+    private protected override void Release() => _surface?.Dispose();
 }

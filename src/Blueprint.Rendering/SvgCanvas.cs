@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text;
 using Blueprint.Layout;
-using Blueprint.Rendering.Native;
 using Blueprint.Rendering.Text;
 
 namespace Blueprint.Rendering;
 
 /// <summary>
-/// Writes SVG by hand (not Cairo's SVG surface, which turns text into glyph outlines): real &lt;text&gt; elements,
+/// Writes SVG by hand (not Skia's SVG canvas, which turns text into glyph outlines): real &lt;text&gt; elements,
 /// one per wrapped line, so text stays selectable and searchable. Numbers are written with at most two decimals in
 /// the invariant culture, and elements in call order, so the same calls give the same bytes. Baselines come from
-/// Pango, so each line sits where the PNG and PDF canvases draw it.
+/// the text engine, so each line sits where the PNG and PDF canvases draw it.
 /// </summary>
 public sealed class SvgCanvas : IDiagramCanvas
 {
@@ -25,7 +24,6 @@ public sealed class SvgCanvas : IDiagramCanvas
     public SvgCanvas(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        NativeLibraries.EnsureAvailable();
         _output = output;
     }
 
@@ -128,7 +126,7 @@ public sealed class SvgCanvas : IDiagramCanvas
             return;
         }
 
-        var baseline = GlyphLines.Get(text, font).Baseline;
+        var baseline = ShapedLines.Get(text, font).Baseline;
         _svg.Append("<text x=\"").Append(Number(x)).Append("\" y=\"").Append(Number(top + baseline))
             .Append("\" font-family=\"").Append(Escape(FontFamily(font.Family)))
             .Append("\" font-size=\"").Append(Number(font.Size)).Append('"');

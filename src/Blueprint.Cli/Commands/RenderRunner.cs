@@ -7,6 +7,7 @@ using Blueprint.Core.Model;
 using Blueprint.Core.Reading;
 using Blueprint.Layout;
 using Blueprint.Rendering;
+using Blueprint.Rendering.Text;
 
 namespace Blueprint.Cli.Commands;
 
@@ -41,9 +42,14 @@ public static class RenderRunner
         var jobs = PlanOutputs(console, request, expansion.Files);
         if (jobs is null) return ExitCodes.Usage;
 
-        if (NativeLibraries.Check() is { } missing)
+        try
         {
-            console.Fail(missing);
+            if (TextEngine.SubstituteFor(request.Font) is { } used)
+                console.Error.WriteLine($"blueprint: warning: the font family '{request.Font}' is not installed; drawing with '{used}' instead");
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            console.Fail($"could not load the drawing library (SkiaSharp's native libSkiaSharp beside the program, which needs fontconfig: Debian libfontconfig1): {e.GetBaseException().Message}");
             return ExitCodes.Findings;
         }
 
@@ -186,7 +192,7 @@ public static class RenderRunner
         }
     }
 
-    /// <summary>Fewer cards than this are measured where they are needed: a thread's first measurement sets up its own Pango fonts.</summary>
+    /// <summary>Fewer cards than this are measured where they are needed: starting the other core's work costs more than it saves.</summary>
     private const int CardsMeasuredInParallel = 200;
 
     /// <summary>

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Blueprint.Rendering.Text;
+using SkiaSharp;
 
 namespace Blueprint.Rendering.Pdf;
 
@@ -7,19 +7,25 @@ namespace Blueprint.Rendering.Pdf;
 /// A TrueType font program holding only the glyphs a document draws. Glyph ids stay as they are (the PDF font maps
 /// character codes to glyph ids one to one), so the glyphs not drawn are simply left empty: their outlines are cut
 /// from <c>glyf</c> and <c>loca</c> points past them. Composite glyphs keep the glyphs they are built from.
-/// Only the tables a PDF viewer reads are kept (ISO 32000-1, 9.9).
+/// Skia's PDF writer embeds a font file whole (the SkiaSharp build has no subsetter), so the PDF canvas hands it
+/// this instead. Kept: the tables a PDF viewer reads (ISO 32000-1, 9.9), and those Skia reads to describe the font
+/// (cmap for the Unicode map, OS/2, name, post without glyph names).
 /// </summary>
 internal static class TrueTypeSubset
 {
-    private static readonly string[] s_kept = ["cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "prep"];
+    private static readonly string[] s_kept = ["OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post", "prep"];
 
-    public static byte[] Build(FontFace face, IEnumerable<int> glyphs)
+    /// <summary>Whether <paramref name="typeface"/> is a TrueType-outline font this can subset (CFF and bitmap fonts are not).</summary>
+    public static bool CanSubset(SKTypeface typeface) => typeface.GetTableSize(Tag("glyf")) > 0 && typeface.GetTableSize(Tag("loca")) > 0 && typeface.GetTableSize(Tag("head")) >= 54;
+
+    public static byte[] Build(SKTypeface typeface, IEnumerable<int> glyphs)
     {
-        var head = face.Table("head");
-        var loca = face.Table("loca");
-        var glyf = face.Table("glyf");
+        byte[] Table(string tag) => typeface.GetTableSize(Tag(tag)) > 0 ? typeface.GetTableData(Tag(tag)) : [];
+        var head = Table("head");
+        var loca = Table("loca");
+        var glyf = Table("glyf");
         bool longOffsets = head.Length >= 52 && BinaryPrimitives.ReadInt16BigEndian(head.AsSpan(50)) == 1;
-        int count = Math.Min(face.GlyphCount, loca.Length / (longOffsets ? 4 : 2) - 1);
+        int count = Math.Min(typeface.GlyphCount, loca.Length / (longOffsets ? 4 : 2) - 1);
 
         (int Start, int End) Span(int glyph)
         {
@@ -58,7 +64,7 @@ internal static class TrueTypeSubset
         BinaryPrimitives.WriteUInt32BigEndian(newHead.AsSpan(8), 0); // checkSumAdjustment, set below
         BinaryPrimitives.WriteInt16BigEndian(newHead.AsSpan(50), 1); // long loca offsets
 
-        var maxp = face.Table("maxp");
+        var maxp = Table("maxp");
         if (maxp.Length >= 6 && BinaryPrimitives.ReadUInt16BigEndian(maxp.AsSpan(4)) > count)
         {
             maxp = (byte[])maxp.Clone();
@@ -66,8 +72,8 @@ internal static class TrueTypeSubset
         }
 
         // Metrics of the glyphs left out are zeroed too: viewers take advances from the PDF's /W, and zeros compress away.
-        var hhea = face.Table("hhea");
-        var hmtx = face.Table("hmtx");
+        var hhea = Table("hhea");
+        var hmtx = Table("hmtx");
         int metrics = hhea.Length >= 36 ? Math.Min(BinaryPrimitives.ReadUInt16BigEndian(hhea.AsSpan(34)), hmtx.Length / 4) : 0;
         for (int glyph = 0; glyph < count; glyph++)
         {
@@ -86,7 +92,8 @@ internal static class TrueTypeSubset
                 "glyf" => newGlyf.ToArray(),
                 "maxp" => maxp,
                 "hmtx" => hmtx,
-                _ => face.Table(tag),
+                "post" => PostWithoutNames(Table(tag)),
+                _ => Table(tag),
             };
             if (data.Length > 0) tables[tag] = data;
         }
@@ -96,6 +103,17 @@ internal static class TrueTypeSubset
         int headOffset = TableOffset(font, "head");
         BinaryPrimitives.WriteUInt32BigEndian(font.AsSpan(headOffset + 8), adjustment);
         return font;
+    }
+
+    private static uint Tag(string tag) => (uint)((tag[0] << 24) | (tag[1] << 16) | (tag[2] << 8) | tag[3]);
+
+    /// <summary>The post table as version 3 (no glyph names, which can be a large part of a font).</summary>
+    private static byte[] PostWithoutNames(byte[] post)
+    {
+        if (post.Length < 32) return post;
+        var header = post.AsSpan(0, 32).ToArray();
+        BinaryPrimitives.WriteUInt32BigEndian(header, 0x00030000);
+        return header;
     }
 
     /// <summary>The glyph ids a composite glyph is built from (none for a simple glyph).</summary>

@@ -1,0 +1,259 @@
+using Blueprint.Layout;
+using Blueprint.Rendering.Text;
+using SkiaSharp;
+
+namespace Blueprint.Rendering;
+
+/// <summary>
+/// The drawing shared by the Skia-backed canvases (PNG and PDF). Text is drawn as the glyphs the text engine shaped
+/// (<see cref="ShapedLines"/>), with the text and clusters attached so a PDF maps them back to characters.
+/// </summary>
+public abstract class SkiaCanvas : IDiagramCanvas
+{
+    private readonly Dictionary<(FontFace Face, float Size, bool Bold, bool Italic), SKFont> _fonts = [];
+    private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
+    private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Butt, StrokeJoin = SKStrokeJoin.Miter };
+    private readonly SKTextBlobBuilder _blobs = new();
+    private readonly Dictionary<string, SKPathEffect> _dashes = [];
+    private bool _finished;
+    private bool _disposed;
+    private int _views;
+
+    private protected SkiaCanvas()
+    {
+    }
+
+    /// <summary>Pages begun so far.</summary>
+    public int PageCount { get; private set; }
+
+    private SKCanvas? _canvas;
+
+    private protected SKCanvas Canvas
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_finished) throw new InvalidOperationException("The canvas is finished; nothing more can be drawn.");
+            return _canvas ?? throw new InvalidOperationException("Call BeginPage before drawing.");
+        }
+    }
+
+    public void BeginPage(double width, double height)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_finished) throw new InvalidOperationException("The canvas is finished; no more pages can be added.");
+        if (!(width > 0) || !(height > 0) || double.IsInfinity(width) || double.IsInfinity(height))
+            throw new ArgumentOutOfRangeException(nameof(width), $"A page must have a positive size, not {width} x {height}.");
+        if (_views != 0) throw new InvalidOperationException("A view is still open; end it before the next page.");
+        _canvas = StartPage(width, height, PageCount);
+        PageCount++;
+    }
+
+    public void DrawRectangle(double x, double y, double width, double height, Color? fill, Stroke? stroke = null, double cornerRadius = 0)
+    {
+        var canvas = Canvas;
+        var rect = SKRect.Create((float)x, (float)y, (float)width, (float)height);
+        float radius = (float)Math.Min(Math.Max(cornerRadius, 0), Math.Min(width, height) / 2);
+        if (fill is { } color)
+        {
+            _fill.Color = ToSk(color);
+            if (radius > 0) canvas.DrawRoundRect(rect, radius, radius, _fill);
+            else canvas.DrawRect(rect, _fill);
+        }
+
+        if (Prepare(stroke))
+        {
+            if (radius > 0) canvas.DrawRoundRect(rect, radius, radius, _stroke);
+            else canvas.DrawRect(rect, _stroke);
+        }
+    }
+
+    public void DrawEllipse(double centerX, double centerY, double radiusX, double radiusY, Color? fill, Stroke? stroke = null)
+    {
+        var canvas = Canvas;
+        if (radiusX <= 0 || radiusY <= 0) return;
+        var rect = new SKRect((float)(centerX - radiusX), (float)(centerY - radiusY), (float)(centerX + radiusX), (float)(centerY + radiusY));
+        if (fill is { } color)
+        {
+            _fill.Color = ToSk(color);
+            canvas.DrawOval(rect, _fill);
+        }
+
+        if (Prepare(stroke)) canvas.DrawOval(rect, _stroke);
+    }
+
+    public void DrawPolyline(IReadOnlyList<(double X, double Y)> points, Stroke stroke, double arrowHead = 0)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(stroke);
+        var canvas = Canvas;
+        if (points.Count < 2) return;
+        var arrow = arrowHead > 0 ? ArrowHead.Compute(points, arrowHead) : null;
+        using var builder = new SKPathBuilder();
+        builder.MoveTo((float)points[0].X, (float)points[0].Y);
+        for (int i = 1; i < points.Count - 1; i++) builder.LineTo((float)points[i].X, (float)points[i].Y);
+        var end = arrow?.LineEnd ?? points[^1];
+        builder.LineTo((float)end.X, (float)end.Y);
+        using (var path = builder.Detach())
+        {
+            if (Prepare(stroke)) canvas.DrawPath(path, _stroke);
+        }
+
+        if (arrow is { Triangle: var triangle })
+        {
+            builder.MoveTo((float)triangle[0].X, (float)triangle[0].Y);
+            builder.LineTo((float)triangle[1].X, (float)triangle[1].Y);
+            builder.LineTo((float)triangle[2].X, (float)triangle[2].Y);
+            builder.Close();
+            using var head = builder.Detach();
+            _fill.Color = ToSk(stroke.Color);
+            canvas.DrawPath(head, _fill);
+        }
+    }
+
+    public void DrawText(string text, double x, double top, FontSpec font, Color color, TextAlign align = TextAlign.Start)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(font);
+        var canvas = Canvas;
+        if (text.Length == 0) return;
+        var line = ShapedLines.Get(text, font);
+        float left = (float)(align switch
+        {
+            TextAlign.Center => x - (line.Width / 2),
+            TextAlign.End => x - line.Width,
+            _ => x,
+        });
+        float baseline = (float)top + line.Baseline;
+        _fill.Color = ToSk(color);
+        if (line.Runs.Length > 0)
+        {
+            foreach (var run in line.Runs)
+            {
+                var buffer = _blobs.AllocatePositionedTextRun(FontFor(run), run.Glyphs.Length, run.Utf8.Length);
+                run.Glyphs.CopyTo(buffer.Glyphs);
+                run.Positions.CopyTo(buffer.Positions);
+                run.Utf8.CopyTo(buffer.Text);
+                run.Clusters.CopyTo(buffer.Clusters);
+            }
+
+            using var blob = _blobs.Build();
+            if (blob is not null) canvas.DrawText(blob, left, baseline, _fill);
+        }
+
+        // A character no font has: an empty box where it stands (the render warns about it).
+        if (line.Missing.Length > 0)
+        {
+            var box = new Stroke(color, Math.Max(font.Size / 16, 0.5));
+            Prepare(box);
+            float ascent = (float)(font.Size * 0.7);
+            foreach (var (boxX, boxWidth) in line.Missing)
+                canvas.DrawRect(SKRect.Create(left + boxX + (boxWidth * 0.1f), baseline - ascent, boxWidth * 0.8f, ascent), _stroke);
+        }
+    }
+
+    public void BeginView(double clipX, double clipY, double clipWidth, double clipHeight, double offsetX, double offsetY, double scale)
+    {
+        var canvas = Canvas;
+        canvas.Save();
+        canvas.ClipRect(SKRect.Create((float)clipX, (float)clipY, (float)clipWidth, (float)clipHeight), SKClipOperation.Intersect, true);
+        canvas.Scale((float)scale);
+        canvas.Translate((float)offsetX, (float)offsetY);
+        _views++;
+    }
+
+    public void EndView()
+    {
+        var canvas = Canvas;
+        if (_views == 0) throw new InvalidOperationException("EndView without BeginView.");
+        canvas.Restore();
+        _views--;
+    }
+
+    public virtual void AddLink(double x, double y, double width, double height, string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        _ = Canvas;
+    }
+
+    public void Finish()
+    {
+        _ = Canvas;
+        try
+        {
+            Complete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
+        {
+            throw new RenderException($"Could not write the {OutputName}: {e.Message}", e);
+        }
+
+        _finished = true;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Release();
+        foreach (var font in _fonts.Values) font.Dispose();
+        foreach (var dash in _dashes.Values) dash.Dispose();
+        _fill.Dispose();
+        _stroke.Dispose();
+        _blobs.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private protected abstract string OutputName { get; }
+
+    /// <summary>Starts page <paramref name="index"/> and returns the canvas to draw it on (in points, y down).</summary>
+    private protected abstract SKCanvas StartPage(double width, double height, int index);
+
+    /// <summary>Writes the finished document to the output.</summary>
+    private protected abstract void Complete();
+
+    /// <summary>Frees what the output holds (surface, document).</summary>
+    private protected abstract void Release();
+
+    /// <summary>The typeface drawn for a face: the face's own, or (PDF) a subset of it.</summary>
+    private protected virtual SKTypeface TypefaceFor(FontFace face) => face.Typeface;
+
+    private SKFont FontFor(GlyphRun run)
+    {
+        var key = (run.Face, run.Size, run.FakeBold, run.FakeItalic);
+        if (_fonts.TryGetValue(key, out var font)) return font;
+        // Unhinted outlines at fractional positions: text is placed exactly where it was measured, at every scale.
+        font = new SKFont(TypefaceFor(run.Face), run.Size)
+        {
+            Hinting = SKFontHinting.None,
+            Subpixel = true,
+            LinearMetrics = true,
+            BaselineSnap = false,
+            Edging = SKFontEdging.Antialias,
+            Embolden = run.FakeBold,
+            SkewX = run.FakeItalic ? -0.2f : 0,
+        };
+        _fonts[key] = font;
+        return font;
+    }
+
+    private bool Prepare(Stroke? stroke)
+    {
+        if (stroke is null || !(stroke.Width > 0)) return false;
+        _stroke.Color = ToSk(stroke.Color);
+        _stroke.StrokeWidth = (float)stroke.Width;
+        _stroke.PathEffect = DashFor(stroke.Dash);
+        return true;
+    }
+
+    private SKPathEffect? DashFor(IReadOnlyList<double>? dash)
+    {
+        if (dash is not { Count: > 0 } || !dash.All(d => d >= 0 && double.IsFinite(d)) || !dash.Any(d => d > 0)) return null;
+        var intervals = (dash.Count % 2 == 0 ? dash : dash.Concat(dash)).Select(d => (float)d).ToArray();
+        var key = string.Join(',', intervals);
+        if (!_dashes.TryGetValue(key, out var effect)) _dashes[key] = effect = SKPathEffect.CreateDash(intervals, 0);
+        return effect;
+    }
+
+    private static SKColor ToSk(Color color) => new(color.R, color.G, color.B, color.A);
+}

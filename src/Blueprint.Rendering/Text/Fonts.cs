@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using Blueprint.Layout;
+using HarfBuzzSharp;
+using SkiaSharp;
+using SkiaSharp.HarfBuzz;
+
+namespace Blueprint.Rendering.Text;
+
+/// <summary>
+/// One font file's face as the text engine uses it: the Skia typeface that draws it and the HarfBuzz font that shapes
+/// it (in font units: the HarfBuzz scale is the face's units per em). Faces live as long as the process (a few per run)
+/// and are shared by every thread: HarfBuzz shapes with one font on many threads at once.
+/// </summary>
+internal sealed class FontFace
+{
+    private FontFace(SKTypeface typeface, HarfBuzzSharp.Font font, int unitsPerEm, float ascent, float descent)
+    {
+        Typeface = typeface;
+        HarfBuzz = font;
+        UnitsPerEm = unitsPerEm;
+        Ascent = ascent;
+        Descent = descent;
+    }
+
+    public SKTypeface Typeface { get; }
+
+    public HarfBuzzSharp.Font HarfBuzz { get; }
+
+    public int UnitsPerEm { get; }
+
+    /// <summary>Above and below the baseline, in ems (positive): a line of this face is (ascent + descent) × size tall.</summary>
+    public float Ascent { get; }
+
+    public float Descent { get; }
+
+    public string FamilyName => Typeface.FamilyName;
+
+    /// <summary>Whether the face has a glyph for the code point (its cmap maps it).</summary>
+    public bool Has(int codePoint) => HarfBuzz.TryGetNominalGlyph(codePoint, out _);
+
+    public static FontFace Load(SKTypeface typeface)
+    {
+        using var stream = typeface.OpenStream(out int index) ?? throw new RenderException($"Could not read the font \"{typeface.FamilyName}\".");
+        var blob = stream.ToHarfBuzzBlob();
+        var face = new Face(blob, index);
+        int unitsPerEm = Math.Max(face.UnitsPerEm, 16);
+        var font = new HarfBuzzSharp.Font(face);
+        font.SetFunctionsOpenType();
+        font.SetScale(unitsPerEm, unitsPerEm);
+        // Skia's metrics are the ones it draws with (hhea, or OS/2 where the font asks for it), as Pango's were.
+        using var skFont = new SKFont(typeface, unitsPerEm);
+        skFont.GetFontMetrics(out var metrics);
+        return new FontFace(typeface, font, unitsPerEm, -metrics.Ascent / unitsPerEm, metrics.Descent / unitsPerEm);
+    }
+}
+
+/// <summary>
+/// The face a <see cref="FontSpec"/> asks for, and how to draw it: bold or slanted by Skia when the family has no such
+/// face. <see cref="Substitute"/> is set when no installed family has the requested name.
+/// </summary>
+internal sealed record ResolvedFont(FontFace Face, bool FakeBold, bool FakeItalic, string? Substitute);
+
+/// <summary>
+/// Finds fonts: the requested family through Skia's font manager (fontconfig on Linux), and for a character the family
+/// lacks, a font that has it (<see cref="SKFontManager.MatchCharacter(string, SKFontStyle, string[], int)"/>).
+/// Everything found is cached for the process.
+/// </summary>
+internal static class Fonts
+{
+    /// <summary>The family used when a requested one is not installed, and whose absence leaves the font manager's default.</summary>
+    public const string DefaultFamily = "DejaVu Sans";
+
+    private static readonly Lazy<SKFontManager> s_manager = new(() => SKFontManager.Default);
+    private static readonly ConcurrentDictionary<(string Family, bool Bold, bool Italic), ResolvedFont> s_resolved = new();
+    private static readonly ConcurrentDictionary<nint, FontFace> s_faces = new();
+    private static readonly ConcurrentDictionary<(int CodePoint, bool Bold, bool Italic), FontFace?> s_fallbacks = new();
+
+    /// <summary>The face for a font request (cached).</summary>
+    public static ResolvedFont Resolve(FontSpec spec) =>
+        s_resolved.GetOrAdd((spec.Family, spec.Bold, spec.Italic), static key => Find(key.Family, key.Bold, key.Italic));
+
+    /// <summary>A face other than the requested one that can show <paramref name="codePoint"/>, or null when none can.</summary>
+    public static FontFace? Fallback(int codePoint, FontSpec spec) =>
+        s_fallbacks.GetOrAdd((codePoint, spec.Bold, spec.Italic), static key =>
+        {
+            var typeface = s_manager.Value.MatchCharacter(null, Style(key.Bold, key.Italic), null, key.CodePoint);
+            if (typeface is null) return null;
+            var face = FaceOf(typeface);
+            return face.Has(key.CodePoint) ? face : null;
+        });
+
+    /// <summary>The installed family used for <paramref name="family"/>, when it is not installed itself; else null.</summary>
+    public static string? SubstituteFor(string family) => Resolve(new FontSpec(family, 10)).Substitute;
+
+    private static ResolvedFont Find(string familyList, bool bold, bool italic)
+    {
+        var manager = s_manager.Value;
+        var style = Style(bold, italic);
+        // A family list, as fontconfig takes it: the first installed family wins.
+        foreach (var family in familyList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (manager.MatchFamily(family, style) is { } typeface) return WithStyle(FaceOf(typeface), bold, italic, null);
+        }
+
+        var fallback = manager.MatchFamily(DefaultFamily, style) ?? manager.MatchFamily(null, style) ?? SKTypeface.Default;
+        var face = FaceOf(fallback);
+        return WithStyle(face, bold, italic, face.FamilyName);
+    }
+
+    private static ResolvedFont WithStyle(FontFace face, bool bold, bool italic, string? substitute) =>
+        new(face, bold && face.Typeface.FontWeight < (int)SKFontStyleWeight.SemiBold, italic && face.Typeface.FontSlant == SKFontStyleSlant.Upright, substitute);
+
+    /// <summary>One face per typeface: Skia hands out the same typeface object for the same font file and index.</summary>
+    private static FontFace FaceOf(SKTypeface typeface)
+    {
+        if (s_faces.TryGetValue(typeface.Handle, out var face)) return face;
+        // Keep the typeface referenced for the process, so its handle is never reused for another font.
+        return s_faces.GetOrAdd(typeface.Handle, _ => FontFace.Load(typeface));
+    }
+
+    private static SKFontStyle Style(bool bold, bool italic) =>
+        new(bold ? SKFontStyleWeight.Bold : SKFontStyleWeight.Normal, SKFontStyleWidth.Normal, italic ? SKFontStyleSlant.Italic : SKFontStyleSlant.Upright);
+}

@@ -1,0 +1,341 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Blueprint.Layout;
+using Blueprint.Rendering.Text.Unicode;
+using SkiaSharp;
+
+namespace Blueprint.Rendering.Text;
+
+/// <summary>
+/// Measures, wraps and shapes text for every output: HarfBuzz shapes, line breaking follows UAX #14 (Pango's
+/// word-then-character wrapping: a word longer than a line is cut between grapheme clusters), visual order UAX #9.
+/// Thread-safe; wraps and shaped lines are cached for the process, keyed by text and font.
+/// </summary>
+public sealed class TextEngine : ITextMeasurer
+{
+    private const string Ellipsis = "…";
+    private const int MaxCachedEntries = 100_000;
+    private const float Tolerance = 1e-3f;
+
+    private readonly ConcurrentDictionary<(string Text, FontSpec Font, double MaxWidth, int MaxLines), WrappedText> _wraps = new(Environment.ProcessorCount, 16_384);
+    private int _added;
+
+    /// <summary>The engine of this process: one cache of wraps and lines for the layout, the lint check and the canvases.</summary>
+    public static TextEngine Shared { get; } = new();
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <paramref name="maxWidth"/> of <see cref="double.PositiveInfinity"/> means no wrapping; <paramref name="maxLines"/>
+    /// of zero or less means no line limit. Lines come back without trailing whitespace and without line-break
+    /// characters; the empty string gives no lines. <see cref="WrappedText.LineHeight"/> is the tallest line's height
+    /// (a fallback font, e.g. for CJK, can be taller than the requested one).
+    /// </remarks>
+    public WrappedText Wrap(string text, FontSpec font, double maxWidth, int maxLines)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(font);
+        if (double.IsNaN(maxWidth) || maxWidth < 0) throw new ArgumentOutOfRangeException(nameof(maxWidth), maxWidth, "Width must be zero or more points.");
+
+        var key = (text, font, maxWidth, maxLines);
+        if (_wraps.TryGetValue(key, out var cached)) return cached;
+        var result = Measure(text, font, maxWidth, maxLines);
+        if (Interlocked.Increment(ref _added) > MaxCachedEntries)
+        {
+            _wraps.Clear();
+            Interlocked.Exchange(ref _added, 0);
+        }
+
+        _wraps.TryAdd(key, result);
+        return result;
+    }
+
+    /// <summary>The family drawn for <paramref name="family"/> when it is not installed; null when it is.</summary>
+    public static string? SubstituteFor(string family) => Fonts.SubstituteFor(family);
+
+    private static WrappedText Measure(string text, FontSpec font, double maxWidth, int maxLines)
+    {
+        var paragraph = TextShaper.Shape(text, font);
+        var lines = BreakLines(paragraph, (float)maxWidth);
+        int keep = maxLines > 0 ? Math.Min(lines.Count, maxLines) : lines.Count;
+        bool truncated = keep < lines.Count;
+        var texts = new List<string>(keep);
+        double width = 0, lineHeight = LineHeight(paragraph, 0, text.Length, font);
+        for (int i = 0; i < keep; i++)
+        {
+            var (start, end) = lines[i];
+            if (truncated && i == keep - 1)
+            {
+                var (fitted, fittedWidth, height) = FitWithEllipsis(text[start..], font, maxWidth);
+                texts.Add(fitted);
+                width = Math.Max(width, fittedWidth);
+                lineHeight = i == 0 ? height : Math.Max(lineHeight, height);
+                break;
+            }
+
+            int trimmed = TrimEnd(text, start, end);
+            texts.Add(text[start..trimmed]);
+            width = Math.Max(width, Width(paragraph, start, trimmed));
+            double height2 = LineHeight(paragraph, start, Math.Max(trimmed, start + 1), font);
+            lineHeight = i == 0 ? height2 : Math.Max(lineHeight, height2);
+            if (paragraph.Bidi.HasRightToLeft) ShapedLines.RememberLevel(texts[^1], paragraph.Bidi.ParagraphLevel);
+        }
+
+        if (text.Length == 0)
+        {
+            texts.Clear();
+            width = 0;
+        }
+
+        return new WrappedText(texts, width, lineHeight, truncated, paragraph.MissingGlyphs);
+    }
+
+    /// <summary>
+    /// Greedy line filling over the UAX #14 break opportunities: each line ends at the last opportunity whose text
+    /// (trailing spaces aside) fits, or at a mandatory break; a line whose first word does not fit is cut between
+    /// grapheme clusters. A text that ends with a line break has an empty last line, as a text editor shows it.
+    /// </summary>
+    private static List<(int Start, int End)> BreakLines(ShapedParagraph paragraph, float maxWidth)
+    {
+        string text = paragraph.Text;
+        var lines = new List<(int, int)>();
+        if (text.Length == 0) return lines;
+        var breaks = LineBreaker.Breaks(text);
+        var prefix = new float[text.Length + 1];
+        for (int i = 0; i < text.Length; i++) prefix[i + 1] = prefix[i] + paragraph.Advances[i];
+        float WidthOf(int start, int end) => prefix[TrimEnd(text, start, end)] - prefix[start];
+
+        int lineStart = 0, next = 0;
+        while (lineStart < text.Length)
+        {
+            int end = -1;
+            bool mandatory = false;
+            for (; next < breaks.Count; next++)
+            {
+                var candidate = breaks[next];
+                if (candidate.Position <= lineStart) continue;
+                if (WidthOf(lineStart, candidate.Position) > maxWidth + Tolerance) break;
+                end = candidate.Position;
+                if (candidate.Mandatory)
+                {
+                    mandatory = true;
+                    next++;
+                    break;
+                }
+            }
+
+            if (end < 0) end = CutWord(text, lineStart, WidthOf, maxWidth);
+            lines.Add((lineStart, end));
+            lineStart = end;
+            if (mandatory && lineStart == text.Length && IsHardBreak(text[^1])) lines.Add((lineStart, lineStart));
+        }
+
+        return lines;
+    }
+
+    /// <summary>The end of as many grapheme clusters from <paramref name="start"/> as fit (at least one).</summary>
+    private static int CutWord(string text, int start, Func<int, int, float> widthOf, float maxWidth)
+    {
+        int end = start + StringInfo.GetNextTextElementLength(text, start);
+        while (end < text.Length)
+        {
+            int further = end + StringInfo.GetNextTextElementLength(text, end);
+            if (widthOf(start, further) > maxWidth + Tolerance) break;
+            end = further;
+        }
+
+        return end;
+    }
+
+    private static bool IsHardBreak(char c) => c is '\n' or '\r' or '\u2028' or '\u2029' or '\u000B' or '\u000C' or '\u0085';
+
+    private static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return end;
+    }
+
+    private static float Width(ShapedParagraph paragraph, int start, int end)
+    {
+        float width = 0;
+        for (int i = start; i < end; i++) width += paragraph.Advances[i];
+        return width;
+    }
+
+    /// <summary>The height of the text[start..end) line: the tallest ascent plus the deepest descent of the faces in it.</summary>
+    private static double LineHeight(ShapedParagraph paragraph, int start, int end, FontSpec font)
+    {
+        var (ascent, descent) = Extent(paragraph.Items, start, end, Fonts.Resolve(font).Face);
+        return (ascent + descent) * font.Size;
+    }
+
+    internal static (float Ascent, float Descent) Extent(IEnumerable<ShapedItem> items, int start, int end, FontFace primary)
+    {
+        float ascent = primary.Ascent, descent = primary.Descent;
+        bool any = false;
+        foreach (var item in items)
+        {
+            if (item.End <= start || item.Start >= end) continue;
+            if (!any)
+            {
+                (ascent, descent, any) = (item.Face.Ascent, item.Face.Descent, true);
+                continue;
+            }
+
+            ascent = Math.Max(ascent, item.Face.Ascent);
+            descent = Math.Max(descent, item.Face.Descent);
+        }
+
+        return (ascent, descent);
+    }
+
+    /// <summary>The longest prefix of <paramref name="rest"/> (whole graphemes) that, with "…" appended, fits the width.</summary>
+    private static (string Text, double Width, double Height) FitWithEllipsis(string rest, FontSpec font, double maxWidth)
+    {
+        var flat = string.Join(' ', rest.Split(['\r', '\n', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var starts = StringInfo.ParseCombiningCharacters(flat);
+
+        string Candidate(int graphemes) => (graphemes >= starts.Length ? flat : flat[..starts[graphemes]]).TrimEnd() + Ellipsis;
+
+        int low = 0, high = starts.Length - 1;
+        var best = Ellipsis;
+        var bestLine = ShapedLines.Shape(best, font, null);
+        while (low <= high)
+        {
+            int mid = (low + high + 1) / 2;
+            var candidate = Candidate(mid);
+            var line = ShapedLines.Shape(candidate, font, null);
+            if (line.Width <= maxWidth + Tolerance)
+            {
+                (best, bestLine) = (candidate, line);
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return (best, bestLine.Width, bestLine.Height);
+    }
+}
+
+/// <summary>
+/// Lines shaped for drawing, kept by (text, font): a line is shaped alone, as its own paragraph, so the same line text
+/// gives the same glyphs whichever paragraph it came from; a line cut from a paragraph with right-to-left text keeps
+/// that paragraph's direction.
+/// </summary>
+internal static class ShapedLines
+{
+    private const int MaxLines = 200_000;
+    private static readonly ConcurrentDictionary<(string Text, FontSpec Font), ShapedLine> s_lines = new(Environment.ProcessorCount, 32_768);
+    private static readonly ConcurrentDictionary<string, byte> s_levels = new();
+    private static int s_added;
+
+    /// <summary>The shaped line for <paramref name="text"/> (one line; line breaks in it are shown as spaces).</summary>
+    public static ShapedLine Get(string text, FontSpec font)
+    {
+        if (s_lines.TryGetValue((text, font), out var line)) return line;
+        line = Shape(text, font, s_levels.TryGetValue(text, out var level) ? level : null);
+        if (Interlocked.Increment(ref s_added) > MaxLines)
+        {
+            s_lines.Clear();
+            Interlocked.Exchange(ref s_added, 0);
+        }
+
+        s_lines.TryAdd((text, font), line);
+        return line;
+    }
+
+    public static void RememberLevel(string line, byte paragraphLevel) => s_levels.TryAdd(line, paragraphLevel);
+
+    /// <summary>Shapes one line now: visual runs, each a sequence of items in display order.</summary>
+    internal static ShapedLine Shape(string text, FontSpec font, byte? paragraphLevel)
+    {
+        var direction = paragraphLevel switch { null => BidiDirection.Auto, 0 => BidiDirection.LeftToRight, _ => BidiDirection.RightToLeft };
+        var paragraph = TextShaper.Shape(text, font, direction);
+        var primary = Fonts.Resolve(font).Face;
+        var (ascent, descent) = TextEngine.Extent(paragraph.Items, 0, text.Length, primary);
+        var runs = new List<GlyphRun>();
+        var missing = new List<(float X, float Width)>();
+        var byteOffsets = ByteOffsets(text);
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        float pen = 0;
+        int end = text.Length;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+        foreach (var visual in Bidi.VisualRuns(text, paragraph.Bidi, 0, text.Length))
+        {
+            var items = paragraph.Items.Where(item => item.Start < visual.Start + visual.Length && item.End > visual.Start);
+            foreach (var item in visual.IsRightToLeft ? items.Reverse() : items)
+            {
+                var glyphs = new List<ushort>(item.Glyphs.Length);
+                var points = new List<SKPoint>(item.Glyphs.Length);
+                var clusters = new List<uint>(item.Glyphs.Length);
+                int first = int.MaxValue, last = -1;
+                for (int g = 0; g < item.Glyphs.Length; g++)
+                {
+                    int cluster = item.Clusters[g];
+                    if (cluster < visual.Start || cluster >= visual.Start + visual.Length) continue;
+                    float advance = item.Advances[g];
+                    if (cluster >= end)
+                    {
+                        pen += advance;
+                        continue; // trailing whitespace: room only
+                    }
+
+                    if (item.Glyphs[g] == 0)
+                    {
+                        if (!TextShaper.IsInvisible(char.ConvertToUtf32(text, cluster - (char.IsLowSurrogate(text[cluster]) ? 1 : 0)))) missing.Add((pen, advance));
+                        pen += advance;
+                        continue;
+                    }
+
+                    glyphs.Add(item.Glyphs[g]);
+                    points.Add(new SKPoint(pen + item.OffsetX[g], item.OffsetY[g]));
+                    first = Math.Min(first, cluster);
+                    last = Math.Max(last, cluster);
+                    clusters.Add((uint)cluster);
+                    pen += advance;
+                }
+
+                if (glyphs.Count == 0) continue;
+                // The run's text: from its first cluster to the end of its last (the next cluster start in the item, or the item's end).
+                int textEnd = item.End;
+                foreach (var c in item.Clusters)
+                    if (c > last && c < textEnd) textEnd = c;
+                textEnd = Math.Min(textEnd, Math.Max(end, last + 1));
+                int byteStart = byteOffsets[first];
+                var runUtf8 = utf8.AsSpan(byteStart, byteOffsets[textEnd] - byteStart).ToArray();
+                var runClusters = clusters.Select(c => (uint)(byteOffsets[(int)c] - byteStart)).ToArray();
+                runs.Add(new GlyphRun(item.Face, paragraph.Size, item.FakeBold, item.FakeItalic, [.. glyphs], [.. points], runUtf8, runClusters));
+            }
+        }
+
+        float width = 0;
+        for (int i = 0; i < end; i++) width += paragraph.Advances[i];
+        return new ShapedLine([.. runs], width, ascent * paragraph.Size, (ascent + descent) * paragraph.Size, [.. missing]);
+    }
+
+    /// <summary>For each UTF-16 index (and the end), the UTF-8 byte offset of the character there.</summary>
+    private static int[] ByteOffsets(string text)
+    {
+        var offsets = new int[text.Length + 1];
+        int bytes = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            offsets[i] = bytes;
+            char c = text[i];
+            if (c < 0x80) bytes += 1;
+            else if (c < 0x800) bytes += 2;
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                offsets[++i] = bytes;
+                bytes += 4;
+            }
+            else bytes += 3;
+        }
+
+        offsets[text.Length] = bytes;
+        return offsets;
+    }
+}
