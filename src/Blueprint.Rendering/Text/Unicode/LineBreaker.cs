@@ -126,6 +126,8 @@ internal static class LineBreaker
     private static Verdict Pair(in State s, LineBreakClass cur, LineBreakExtra extra, ReadOnlySpan<char> text, int after)
     {
         var prev = s.Prev;
+        // LB28 first for the commonest pair, letter after letter: no earlier rule can apply to it.
+        if (prev is AL or HL && cur is AL or HL) return Verdict.Keep;
         // LB11: never before or after a word joiner.
         if (cur == WJ || prev == WJ) return Verdict.Keep;
         // LB12, LB12a: never after no-break glue, nor before it but after spaces and hyphens.
