@@ -54,18 +54,48 @@ public abstract class SkiaCanvas : IDiagramCanvas
         var canvas = Canvas;
         var rect = SKRect.Create((float)x, (float)y, (float)width, (float)height);
         float radius = (float)Math.Min(Math.Max(cornerRadius, 0), Math.Min(width, height) / 2);
-        if (fill is { } color)
+        if (radius <= 0)
         {
-            _fill.Color = ToSk(color);
-            if (radius > 0) canvas.DrawRoundRect(rect, radius, radius, _fill);
-            else canvas.DrawRect(rect, _fill);
+            if (fill is { } color)
+            {
+                _fill.Color = ToSk(color);
+                canvas.DrawRect(rect, _fill);
+            }
+
+            if (Prepare(stroke)) canvas.DrawRect(rect, _stroke);
+            return;
         }
 
-        if (Prepare(stroke))
+        using var path = RoundedRectangle(rect, radius);
+        if (fill is { } fillColor)
         {
-            if (radius > 0) canvas.DrawRoundRect(rect, radius, radius, _stroke);
-            else canvas.DrawRect(rect, _stroke);
+            _fill.Color = ToSk(fillColor);
+            canvas.DrawPath(path, _fill);
         }
+
+        if (Prepare(stroke)) canvas.DrawPath(path, _stroke);
+    }
+
+    /// <summary>
+    /// A rounded rectangle as one cubic Bézier a corner: Skia's own rounded rectangle reaches a PDF as four curves a
+    /// corner, and a large diagram has thousands of cards.
+    /// </summary>
+    private static SKPath RoundedRectangle(SKRect rect, float radius)
+    {
+        const float Kappa = 0.5522848f;
+        float k = radius * (1 - Kappa);
+        using var builder = new SKPathBuilder();
+        builder.MoveTo(rect.Left + radius, rect.Top);
+        builder.LineTo(rect.Right - radius, rect.Top);
+        builder.CubicTo(rect.Right - k, rect.Top, rect.Right, rect.Top + k, rect.Right, rect.Top + radius);
+        builder.LineTo(rect.Right, rect.Bottom - radius);
+        builder.CubicTo(rect.Right, rect.Bottom - k, rect.Right - k, rect.Bottom, rect.Right - radius, rect.Bottom);
+        builder.LineTo(rect.Left + radius, rect.Bottom);
+        builder.CubicTo(rect.Left + k, rect.Bottom, rect.Left, rect.Bottom - k, rect.Left, rect.Bottom - radius);
+        builder.LineTo(rect.Left, rect.Top + radius);
+        builder.CubicTo(rect.Left, rect.Top + k, rect.Left + k, rect.Top, rect.Left + radius, rect.Top);
+        builder.Close();
+        return builder.Detach();
     }
 
     public void DrawEllipse(double centerX, double centerY, double radiusX, double radiusY, Color? fill, Stroke? stroke = null)
@@ -89,13 +119,18 @@ public abstract class SkiaCanvas : IDiagramCanvas
         var canvas = Canvas;
         if (points.Count < 2) return;
         var arrow = arrowHead > 0 ? ArrowHead.Compute(points, arrowHead) : null;
-        using var builder = new SKPathBuilder();
-        builder.MoveTo((float)points[0].X, (float)points[0].Y);
-        for (int i = 1; i < points.Count - 1; i++) builder.LineTo((float)points[i].X, (float)points[i].Y);
         var end = arrow?.LineEnd ?? points[^1];
-        builder.LineTo((float)end.X, (float)end.Y);
-        using (var path = builder.Detach())
+        using var builder = new SKPathBuilder();
+        if (DashStops(stroke) is { } stops && IsAxisAligned(points, end))
         {
+            DrawDashes(canvas, points, end, stroke, stops);
+        }
+        else
+        {
+            builder.MoveTo((float)points[0].X, (float)points[0].Y);
+            for (int i = 1; i < points.Count - 1; i++) builder.LineTo((float)points[i].X, (float)points[i].Y);
+            builder.LineTo((float)end.X, (float)end.Y);
+            using var path = builder.Detach();
             if (Prepare(stroke)) canvas.DrawPath(path, _stroke);
         }
 
@@ -109,6 +144,72 @@ public abstract class SkiaCanvas : IDiagramCanvas
             _fill.Color = ToSk(stroke.Color);
             canvas.DrawPath(head, _fill);
         }
+    }
+
+    /// <summary>
+    /// A dashed line of horizontal and vertical segments, as one filled band a segment painted with a repeating hard-stop
+    /// gradient: Skia turns a dashed stroke into a subpath a dash, which for a diagram's long separator lines made most
+    /// of a PDF's content; a gradient is a few operators whatever the length. The dash phase runs on across corners,
+    /// as a stroke's does.
+    /// </summary>
+    private void DrawDashes(SKCanvas canvas, IReadOnlyList<(double X, double Y)> points, (double X, double Y) end, Stroke stroke, (float Period, SKColor[] Colors, float[] Positions) stops)
+    {
+        float half = (float)stroke.Width / 2, phase = 0;
+        var color = ToSk(stroke.Color);
+        var colors = stops.Colors.Select(c => c == SKColors.Empty ? color.WithAlpha(0) : color).ToArray();
+        for (int i = 1; i < points.Count; i++)
+        {
+            var a = new SKPoint((float)points[i - 1].X, (float)points[i - 1].Y);
+            var b = i == points.Count - 1 ? new SKPoint((float)end.X, (float)end.Y) : new SKPoint((float)points[i].X, (float)points[i].Y);
+            float length = SKPoint.Distance(a, b);
+            if (length <= 0) continue;
+            var direction = new SKPoint((b.X - a.X) / length, (b.Y - a.Y) / length);
+            var start = new SKPoint(a.X - (direction.X * phase), a.Y - (direction.Y * phase));
+            var period = new SKPoint(start.X + (direction.X * stops.Period), start.Y + (direction.Y * stops.Period));
+            // Inner corners are covered as a mitred stroke covers them: the band runs on by half the width.
+            float before = i > 1 ? half : 0, after = i < points.Count - 1 ? half : 0;
+            var band = direction.Y == 0
+                ? new SKRect(Math.Min(a.X, b.X) - (direction.X > 0 ? before : after), a.Y - half, Math.Max(a.X, b.X) + (direction.X > 0 ? after : before), a.Y + half)
+                : new SKRect(a.X - half, Math.Min(a.Y, b.Y) - (direction.Y > 0 ? before : after), a.X + half, Math.Max(a.Y, b.Y) + (direction.Y > 0 ? after : before));
+            using var shader = SKShader.CreateLinearGradient(start, period, colors, stops.Positions, SKShaderTileMode.Repeat);
+            _fill.Shader = shader;
+            canvas.DrawRect(band, _fill);
+            _fill.Shader = null;
+            phase = (phase + length) % stops.Period;
+        }
+    }
+
+    private static bool IsAxisAligned(IReadOnlyList<(double X, double Y)> points, (double X, double Y) end)
+    {
+        for (int i = 1; i < points.Count; i++)
+        {
+            var (x, y) = i == points.Count - 1 ? end : points[i];
+            if (x != points[i - 1].X && y != points[i - 1].Y) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A dash pattern as gradient stops over one period: the line's colour where a dash is, clear (<see cref="SKColors.Empty"/>) between.</summary>
+    private static (float Period, SKColor[] Colors, float[] Positions)? DashStops(Stroke stroke)
+    {
+        var dash = stroke.Dash;
+        if (!(stroke.Width > 0) || dash is not { Count: > 0 } || !dash.All(d => d >= 0 && double.IsFinite(d)) || !dash.Any(d => d > 0)) return null;
+        var lengths = (dash.Count % 2 == 0 ? dash : dash.Concat(dash).ToList()).Select(d => (float)d).ToArray();
+        float period = lengths.Sum(), at = 0;
+        var colors = new List<SKColor>();
+        var positions = new List<float>();
+        for (int i = 0; i < lengths.Length; i++)
+        {
+            var color = i % 2 == 0 ? SKColors.Black : SKColors.Empty;
+            colors.Add(color);
+            positions.Add(at / period);
+            at += lengths[i];
+            colors.Add(color);
+            positions.Add(at / period);
+        }
+
+        return (period, [.. colors], [.. positions]);
     }
 
     public void DrawText(string text, double x, double top, FontSpec font, Color color, TextAlign align = TextAlign.Start)
