@@ -52,7 +52,9 @@ public static class DiagramRenderer
     public static string MissingGlyphWarning(string text)
     {
         string shown = text.Length > 40 ? text[..39] + "…" : text;
-        string package = text.Any(IsCjk) ? "a CJK font (Debian: fonts-noto-cjk)" : "a font for that script (Debian: fonts-noto)";
+        string package = text.Any(IsCjk) ? "a CJK font (Debian: fonts-noto-cjk)"
+            : text.EnumerateRunes().Any(r => r.Value is >= 0x1F000 and <= 0x1FAFF) ? "an emoji font (Debian: fonts-noto-color-emoji)"
+            : "a font for that script (Debian: fonts-noto)";
         return $"no installed font can show some characters of \"{shown}\"; they would be drawn as boxes — install {package}";
     }
 

@@ -66,13 +66,14 @@ public sealed class PdfCanvas : IDiagramCanvas
         ArgumentNullException.ThrowIfNull(font);
         Check(page: true);
         if (text.Length == 0) return;
-        foreach (var run in ShapedLines.Get(text, font).Runs)
+        var line = ShapedLines.Get(text, font);
+        foreach (var run in line.Runs)
         {
             if (!_glyphs.TryGetValue(run.Face, out var used)) _glyphs[run.Face] = used = [];
             foreach (var glyph in run.Glyphs) used.Add(glyph);
         }
 
-        Record(d => d.DrawText(text, x, top, font, color, align));
+        Record(d => d.DrawLine(line, x, top, font, color, align));
     }
 
     public void AddLink(double x, double y, double width, double height, string url)

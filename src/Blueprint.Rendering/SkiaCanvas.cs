@@ -216,9 +216,15 @@ public abstract class SkiaCanvas : IDiagramCanvas
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(font);
-        var canvas = Canvas;
+        _ = Canvas;
         if (text.Length == 0) return;
-        var line = ShapedLines.Get(text, font);
+        DrawLine(ShapedLines.Get(text, font), x, top, font, color, align);
+    }
+
+    /// <summary>A line the text engine has shaped, placed as <see cref="DrawText"/> places its text.</summary>
+    internal void DrawLine(ShapedLine line, double x, double top, FontSpec font, Color color, TextAlign align)
+    {
+        var canvas = Canvas;
         float left = (float)(align switch
         {
             TextAlign.Center => x - (line.Width / 2),

@@ -75,6 +75,7 @@ public sealed class TextEngine : ITextMeasurer
 
             int trimmed = TrimEnd(text, start, end);
             texts.Add(text[start..trimmed]);
+            ShapedLines.RememberSlice(paragraph, texts[^1], font, start, trimmed);
             width = Math.Max(width, Width(paragraph, start, trimmed));
             double height2 = LineHeight(paragraph, start, Math.Max(trimmed, start + 1), font);
             lineHeight = i == 0 ? height2 : Math.Max(lineHeight, height2);
@@ -237,6 +238,35 @@ internal static class ShapedLines
     {
         if (s_lines.TryGetValue((text, font), out var line)) return line;
         line = Shape(text, font, s_levels.TryGetValue(text, out var level) ? level : null);
+        Add(text, font, line);
+        return line;
+    }
+
+    public static void RememberLevel(string line, byte paragraphLevel) => s_levels.TryAdd(line, paragraphLevel);
+
+    /// <summary>
+    /// Files the line text[start..end) of a measured paragraph without shaping it again, where that gives exactly the
+    /// glyphs the line has when shaped alone: the paragraph is one run of the requested face (no fallback font, no
+    /// right-to-left text, one script), and HarfBuzz says the text may be cut at both ends without shaping again.
+    /// </summary>
+    public static void RememberSlice(ShapedParagraph paragraph, string line, FontSpec font, int start, int end)
+    {
+        if (paragraph.Items.Length != 1 || end <= start || s_lines.ContainsKey((line, font))) return;
+        var item = paragraph.Items[0];
+        if (item.IsRightToLeft || item.Face != Fonts.Resolve(font).Face || !SafeToCut(item, start) || !SafeToCut(item, end)) return;
+        Add(line, font, Build(paragraph, start, end));
+    }
+
+    private static bool SafeToCut(ShapedItem item, int at)
+    {
+        if (at <= item.Start || at >= item.End) return true;
+        for (int g = 0; g < item.Glyphs.Length; g++)
+            if (item.Clusters[g] >= at) return !item.UnsafeToBreak[g];
+        return true;
+    }
+
+    private static void Add(string text, FontSpec font, ShapedLine line)
+    {
         if (Interlocked.Increment(ref s_added) > MaxLines)
         {
             s_lines.Clear();
@@ -244,40 +274,46 @@ internal static class ShapedLines
         }
 
         s_lines.TryAdd((text, font), line);
-        return line;
     }
 
-    public static void RememberLevel(string line, byte paragraphLevel) => s_levels.TryAdd(line, paragraphLevel);
-
-    /// <summary>Shapes one line now: visual runs, each a sequence of items in display order.</summary>
+    /// <summary>Shapes one line now, as a paragraph of its own.</summary>
     internal static ShapedLine Shape(string text, FontSpec font, byte? paragraphLevel)
     {
         var direction = paragraphLevel switch { null => BidiDirection.Auto, 0 => BidiDirection.LeftToRight, _ => BidiDirection.RightToLeft };
-        var paragraph = TextShaper.Shape(text, font, direction);
-        var primary = Fonts.Resolve(font).Face;
-        var (ascent, descent) = TextEngine.Extent(paragraph.Items, 0, text.Length, primary);
+        return Build(TextShaper.Shape(text, font, direction), 0, text.Length);
+    }
+
+    /// <summary>The line paragraph.Text[start..end) for drawing: its visual runs, each a sequence of items in display order.</summary>
+    private static ShapedLine Build(ShapedParagraph paragraph, int start, int end)
+    {
+        string text = paragraph.Text;
+        var primary = paragraph.Items.Length > 0 ? paragraph.Items[0].Face : null;
+        var (ascent, descent) = primary is null ? (0f, 0f) : TextEngine.Extent(paragraph.Items, start, end, primary);
         var runs = new List<GlyphRun>();
         var missing = new List<(float X, float Width)>();
-        var byteOffsets = ByteOffsets(text);
-        var utf8 = Encoding.UTF8.GetBytes(text);
         float pen = 0;
-        int end = text.Length;
-        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
-        foreach (var visual in Bidi.VisualRuns(text, paragraph.Bidi, 0, text.Length))
+        int visibleEnd = end;
+        while (visibleEnd > start && char.IsWhiteSpace(text[visibleEnd - 1])) visibleEnd--;
+        var byteOffsets = ByteOffsets(text, start, visibleEnd);
+        foreach (var visual in Bidi.VisualRuns(text, paragraph.Bidi, start, end))
         {
-            var items = paragraph.Items.Where(item => item.Start < visual.Start + visual.Length && item.End > visual.Start);
-            foreach (var item in visual.IsRightToLeft ? items.Reverse() : items)
+            int runEnd = visual.Start + visual.Length;
+            var items = paragraph.Items;
+            for (int k = 0; k < items.Length; k++)
             {
-                var glyphs = new List<ushort>(item.Glyphs.Length);
-                var points = new List<SKPoint>(item.Glyphs.Length);
-                var clusters = new List<uint>(item.Glyphs.Length);
+                var item = items[visual.IsRightToLeft ? items.Length - 1 - k : k];
+                if (item.Start >= runEnd || item.End <= visual.Start) continue;
+                int capacity = item.Glyphs.Length;
+                var glyphs = new List<ushort>(capacity);
+                var points = new List<SKPoint>(capacity);
+                var clusters = new List<int>(capacity);
                 int first = int.MaxValue, last = -1;
                 for (int g = 0; g < item.Glyphs.Length; g++)
                 {
                     int cluster = item.Clusters[g];
-                    if (cluster < visual.Start || cluster >= visual.Start + visual.Length) continue;
+                    if (cluster < visual.Start || cluster >= runEnd) continue;
                     float advance = item.Advances[g];
-                    if (cluster >= end)
+                    if (cluster >= visibleEnd)
                     {
                         pen += advance;
                         continue; // trailing whitespace: room only
@@ -285,7 +321,7 @@ internal static class ShapedLines
 
                     if (item.Glyphs[g] == 0)
                     {
-                        if (!TextShaper.IsInvisible(char.ConvertToUtf32(text, cluster - (char.IsLowSurrogate(text[cluster]) ? 1 : 0)))) missing.Add((pen, advance));
+                        if (!TextShaper.IsInvisible(char.ConvertToUtf32(text, cluster - (char.IsLowSurrogate(text[cluster]) && cluster > 0 ? 1 : 0)))) missing.Add((pen, advance));
                         pen += advance;
                         continue;
                     }
@@ -294,48 +330,50 @@ internal static class ShapedLines
                     points.Add(new SKPoint(pen + item.OffsetX[g], item.OffsetY[g]));
                     first = Math.Min(first, cluster);
                     last = Math.Max(last, cluster);
-                    clusters.Add((uint)cluster);
+                    clusters.Add(cluster);
                     pen += advance;
                 }
 
                 if (glyphs.Count == 0) continue;
                 // The run's text: from its first cluster to the end of its last (the next cluster start in the item, or the item's end).
-                int textEnd = item.End;
+                int textEnd = Math.Min(item.End, visibleEnd);
                 foreach (var c in item.Clusters)
                     if (c > last && c < textEnd) textEnd = c;
-                textEnd = Math.Min(textEnd, Math.Max(end, last + 1));
-                int byteStart = byteOffsets[first];
-                var runUtf8 = utf8.AsSpan(byteStart, byteOffsets[textEnd] - byteStart).ToArray();
-                var runClusters = clusters.Select(c => (uint)(byteOffsets[(int)c] - byteStart)).ToArray();
+                textEnd = Math.Max(textEnd, last + 1);
+                int byteStart = byteOffsets[first - start];
+                var runUtf8 = new byte[byteOffsets[textEnd - start] - byteStart];
+                Encoding.UTF8.GetBytes(text.AsSpan(first, textEnd - first), runUtf8);
+                var runClusters = new uint[clusters.Count];
+                for (int c = 0; c < runClusters.Length; c++) runClusters[c] = (uint)(byteOffsets[clusters[c] - start] - byteStart);
                 runs.Add(new GlyphRun(item.Face, paragraph.Size, item.FakeBold, item.FakeItalic, [.. glyphs], [.. points], runUtf8, runClusters));
             }
         }
 
         float width = 0;
-        for (int i = 0; i < end; i++) width += paragraph.Advances[i];
+        for (int i = start; i < visibleEnd; i++) width += paragraph.Advances[i];
         return new ShapedLine([.. runs], width, ascent * paragraph.Size, (ascent + descent) * paragraph.Size, [.. missing]);
     }
 
-    /// <summary>For each UTF-16 index (and the end), the UTF-8 byte offset of the character there.</summary>
-    private static int[] ByteOffsets(string text)
+    /// <summary>For each UTF-16 index of text[start..end] (the end too), the UTF-8 byte offset from start of the character there.</summary>
+    private static int[] ByteOffsets(string text, int start, int end)
     {
-        var offsets = new int[text.Length + 1];
+        var offsets = new int[end - start + 1];
         int bytes = 0;
-        for (int i = 0; i < text.Length; i++)
+        for (int i = start; i < end; i++)
         {
-            offsets[i] = bytes;
+            offsets[i - start] = bytes;
             char c = text[i];
             if (c < 0x80) bytes += 1;
             else if (c < 0x800) bytes += 2;
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            else if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
             {
-                offsets[++i] = bytes;
+                offsets[++i - start] = bytes;
                 bytes += 4;
             }
             else bytes += 3;
         }
 
-        offsets[text.Length] = bytes;
+        offsets[end - start] = bytes;
         return offsets;
     }
 }
