@@ -141,9 +141,23 @@ public sealed class SvgCanvas : IDiagramCanvas
         }
 
         AppendPaint(color, null);
-        if (align != TextAlign.Start)
+        // A right-to-left line is written with its direction, so a browser orders its runs as the other outputs do;
+        // its start is then its right edge.
+        bool rightToLeft = ShapedLines.IsRightToLeft(text);
+        if (rightToLeft)
         {
-            _svg.Append(" text-anchor=\"").Append(align == TextAlign.Center ? "middle" : "end").Append('"');
+            _svg.Append(" direction=\"rtl\"");
+        }
+
+        var anchor = align switch
+        {
+            TextAlign.Center => "middle",
+            TextAlign.End => rightToLeft ? "start" : "end",
+            _ => rightToLeft ? "end" : null,
+        };
+        if (anchor is not null)
+        {
+            _svg.Append(" text-anchor=\"").Append(anchor).Append('"');
         }
 
         _svg.Append(" xml:space=\"preserve\">").Append(Escape(SingleLine(text))).Append("</text>\n");

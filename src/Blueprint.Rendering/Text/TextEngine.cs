@@ -68,6 +68,7 @@ public sealed class TextEngine : ITextMeasurer
             {
                 var (fitted, fittedWidth, height) = FitWithEllipsis(text[start..], font, maxWidth);
                 texts.Add(fitted);
+                if (paragraph.Bidi.HasRightToLeft) ShapedLines.RememberLevel(fitted, paragraph.Bidi.ParagraphLevel);
                 width = Math.Max(width, fittedWidth);
                 lineHeight = i == 0 ? height : Math.Max(lineHeight, height);
                 break;
@@ -243,6 +244,10 @@ internal static class ShapedLines
     }
 
     public static void RememberLevel(string line, byte paragraphLevel) => s_levels.TryAdd(line, paragraphLevel);
+
+    /// <summary>Whether the line belongs to a right-to-left paragraph (the one it was cut from, else its own).</summary>
+    public static bool IsRightToLeft(string line) =>
+        ((s_levels.TryGetValue(line, out var level) ? level : Bidi.Resolve(line).ParagraphLevel) & 1) != 0;
 
     /// <summary>
     /// Files the line text[start..end) of a measured paragraph without shaping it again, where that gives exactly the
