@@ -29,7 +29,7 @@ peak_mb() { # peak resident memory of one run, in MB
 
 echo "date: $(date -u +%Y-%m-%d), cores: $(nproc), $(uname -m)"
 echo "dotnet $(dotnet --version), $(dot -V 2>&1), $(hyperfine --version)"
-echo "cairo $(pkg-config --modversion cairo 2>/dev/null || dpkg-query -W -f='${Version}' libcairo2 2>/dev/null), pango $(pkg-config --modversion pango 2>/dev/null || dpkg-query -W -f='${Version}' libpango-1.0-0 2>/dev/null)"
+echo "SkiaSharp $(grep -o 'Include="SkiaSharp" Version="[^"]*' src/Blueprint.Rendering/Blueprint.Rendering.csproj | sed 's/.*Version="//'), HarfBuzzSharp $(grep -o 'Include="HarfBuzzSharp" Version="[^"]*' src/Blueprint.Rendering/Blueprint.Rendering.csproj | sed 's/.*Version="//')"
 # dot is timed twice: with its default curved edges, and with orthogonal edges (-Gsplines=ortho), which is
 # what the blueprint diagram draws.
 printf '%-7s %-4s %12s %10s %7s %12s %7s %14s %8s\n' steps fmt blueprint_s dot_s ratio dot_ortho_s ratio blueprint_MB dot_MB
