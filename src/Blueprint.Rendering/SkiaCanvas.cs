@@ -52,8 +52,8 @@ public abstract class SkiaCanvas : IDiagramCanvas
     public void DrawRectangle(double x, double y, double width, double height, Color? fill, Stroke? stroke = null, double cornerRadius = 0)
     {
         var canvas = Canvas;
-        var rect = SKRect.Create((float)x, (float)y, (float)width, (float)height);
-        float radius = (float)Math.Min(Math.Max(cornerRadius, 0), Math.Min(width, height) / 2);
+        var rect = new SKRect(Snap(x), Snap(y), Snap(x + width), Snap(y + height));
+        float radius = Snap(Math.Min(Math.Max(cornerRadius, 0), Math.Min(width, height) / 2));
         if (radius <= 0)
         {
             if (fill is { } color)
@@ -83,7 +83,7 @@ public abstract class SkiaCanvas : IDiagramCanvas
     private static SKPath RoundedRectangle(SKRect rect, float radius)
     {
         const float Kappa = 0.5522848f;
-        float k = radius * (1 - Kappa);
+        float k = Snap(radius * (1 - Kappa));
         using var builder = new SKPathBuilder();
         builder.MoveTo(rect.Left + radius, rect.Top);
         builder.LineTo(rect.Right - radius, rect.Top);
@@ -98,18 +98,33 @@ public abstract class SkiaCanvas : IDiagramCanvas
         return builder.Detach();
     }
 
+    /// <summary>An ellipse as four cubic Béziers (Skia's own oval reaches a PDF as eight).</summary>
+    private static SKPath Ellipse(float cx, float cy, float rx, float ry)
+    {
+        const float Kappa = 0.5522848f;
+        float kx = Snap(rx * Kappa), ky = Snap(ry * Kappa);
+        using var builder = new SKPathBuilder();
+        builder.MoveTo(cx + rx, cy);
+        builder.CubicTo(cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry);
+        builder.CubicTo(cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy);
+        builder.CubicTo(cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry);
+        builder.CubicTo(cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy);
+        builder.Close();
+        return builder.Detach();
+    }
+
     public void DrawEllipse(double centerX, double centerY, double radiusX, double radiusY, Color? fill, Stroke? stroke = null)
     {
         var canvas = Canvas;
         if (radiusX <= 0 || radiusY <= 0) return;
-        var rect = new SKRect((float)(centerX - radiusX), (float)(centerY - radiusY), (float)(centerX + radiusX), (float)(centerY + radiusY));
+        using var path = Ellipse(Snap(centerX), Snap(centerY), Snap(radiusX), Snap(radiusY));
         if (fill is { } color)
         {
             _fill.Color = ToSk(color);
-            canvas.DrawOval(rect, _fill);
+            canvas.DrawPath(path, _fill);
         }
 
-        if (Prepare(stroke)) canvas.DrawOval(rect, _stroke);
+        if (Prepare(stroke)) canvas.DrawPath(path, _stroke);
     }
 
     public void DrawPolyline(IReadOnlyList<(double X, double Y)> points, Stroke stroke, double arrowHead = 0)
@@ -127,18 +142,18 @@ public abstract class SkiaCanvas : IDiagramCanvas
         }
         else
         {
-            builder.MoveTo((float)points[0].X, (float)points[0].Y);
-            for (int i = 1; i < points.Count - 1; i++) builder.LineTo((float)points[i].X, (float)points[i].Y);
-            builder.LineTo((float)end.X, (float)end.Y);
+            builder.MoveTo(Snap(points[0].X), Snap(points[0].Y));
+            for (int i = 1; i < points.Count - 1; i++) builder.LineTo(Snap(points[i].X), Snap(points[i].Y));
+            builder.LineTo(Snap(end.X), Snap(end.Y));
             using var path = builder.Detach();
             if (Prepare(stroke)) canvas.DrawPath(path, _stroke);
         }
 
         if (arrow is { Triangle: var triangle })
         {
-            builder.MoveTo((float)triangle[0].X, (float)triangle[0].Y);
-            builder.LineTo((float)triangle[1].X, (float)triangle[1].Y);
-            builder.LineTo((float)triangle[2].X, (float)triangle[2].Y);
+            builder.MoveTo(Snap(triangle[0].X), Snap(triangle[0].Y));
+            builder.LineTo(Snap(triangle[1].X), Snap(triangle[1].Y));
+            builder.LineTo(Snap(triangle[2].X), Snap(triangle[2].Y));
             builder.Close();
             using var head = builder.Detach();
             _fill.Color = ToSk(stroke.Color);
@@ -159,8 +174,8 @@ public abstract class SkiaCanvas : IDiagramCanvas
         var colors = stops.Colors.Select(c => c == SKColors.Empty ? color.WithAlpha(0) : color).ToArray();
         for (int i = 1; i < points.Count; i++)
         {
-            var a = new SKPoint((float)points[i - 1].X, (float)points[i - 1].Y);
-            var b = i == points.Count - 1 ? new SKPoint((float)end.X, (float)end.Y) : new SKPoint((float)points[i].X, (float)points[i].Y);
+            var a = new SKPoint(Snap(points[i - 1].X), Snap(points[i - 1].Y));
+            var b = i == points.Count - 1 ? new SKPoint(Snap(end.X), Snap(end.Y)) : new SKPoint(Snap(points[i].X), Snap(points[i].Y));
             float length = SKPoint.Distance(a, b);
             if (length <= 0) continue;
             var direction = new SKPoint((b.X - a.X) / length, (b.Y - a.Y) / length);
@@ -225,13 +240,13 @@ public abstract class SkiaCanvas : IDiagramCanvas
     internal void DrawLine(ShapedLine line, double x, double top, FontSpec font, Color color, TextAlign align)
     {
         var canvas = Canvas;
-        float left = (float)(align switch
+        float left = Snap(align switch
         {
             TextAlign.Center => x - (line.Width / 2),
             TextAlign.End => x - line.Width,
             _ => x,
         });
-        float baseline = (float)top + line.Baseline;
+        float baseline = Snap(top + line.Baseline);
         _fill.Color = ToSk(color);
         if (line.Runs.Length > 0)
         {
@@ -361,6 +376,12 @@ public abstract class SkiaCanvas : IDiagramCanvas
         if (!_dashes.TryGetValue(key, out var effect)) _dashes[key] = effect = SKPathEffect.CreateDash(intervals, 0);
         return effect;
     }
+
+    /// <summary>
+    /// A coordinate on a grid of 1/8 pt (0.04 mm): invisible in any output, and a PDF writes it in a few digits
+    /// instead of nine; a large diagram's PDF is mostly coordinates.
+    /// </summary>
+    private static float Snap(double value) => (float)(Math.Round(value * 8) / 8);
 
     private static SKColor ToSk(Color color) => new(color.R, color.G, color.B, color.A);
 }
