@@ -20,8 +20,15 @@ public sealed class TextEngine : ITextMeasurer
 
     private readonly ConcurrentDictionary<(string Text, FontSpec Font, double MaxWidth, int MaxLines), WrappedText> _wraps = new(Environment.ProcessorCount, 16_384);
     private int _added;
+    private readonly bool _keepLinesForDrawing;
 
-    /// <summary>The engine of this process: one cache of wraps and lines for the layout, the lint check and the canvases.</summary>
+    /// <param name="keepLinesForDrawing">
+    /// Files the glyphs of each wrapped line for the canvases, so they need not shape it again; a measurer that only
+    /// checks text (lint) need not.
+    /// </param>
+    public TextEngine(bool keepLinesForDrawing = true) => _keepLinesForDrawing = keepLinesForDrawing;
+
+    /// <summary>An engine that keeps lines for drawing, for callers that need no cache of their own.</summary>
     public static TextEngine Shared { get; } = new();
 
     /// <inheritdoc />
@@ -39,7 +46,7 @@ public sealed class TextEngine : ITextMeasurer
 
         var key = (text, font, maxWidth, maxLines);
         if (_wraps.TryGetValue(key, out var cached)) return cached;
-        var result = Measure(text, font, maxWidth, maxLines);
+        var result = Measure(text, font, maxWidth, maxLines, _keepLinesForDrawing);
         if (Interlocked.Increment(ref _added) > MaxCachedEntries)
         {
             _wraps.Clear();
@@ -53,7 +60,7 @@ public sealed class TextEngine : ITextMeasurer
     /// <summary>The family drawn for <paramref name="family"/> when it is not installed; null when it is.</summary>
     public static string? SubstituteFor(string family) => Fonts.SubstituteFor(family);
 
-    private static WrappedText Measure(string text, FontSpec font, double maxWidth, int maxLines)
+    private static WrappedText Measure(string text, FontSpec font, double maxWidth, int maxLines, bool keepLines)
     {
         var paragraph = TextShaper.Shape(text, font);
         var lines = BreakLines(paragraph, (float)maxWidth);
@@ -76,7 +83,7 @@ public sealed class TextEngine : ITextMeasurer
 
             int trimmed = TrimEnd(text, start, end);
             texts.Add(text[start..trimmed]);
-            ShapedLines.RememberSlice(paragraph, texts[^1], font, start, trimmed);
+            if (keepLines) ShapedLines.RememberSlice(paragraph, texts[^1], font, start, trimmed);
             width = Math.Max(width, Width(paragraph, start, trimmed));
             double height2 = LineHeight(paragraph, start, Math.Max(trimmed, start + 1), font);
             lineHeight = i == 0 ? height2 : Math.Max(lineHeight, height2);
