@@ -3,6 +3,7 @@ using Blueprint.Cli.Output;
 using Blueprint.Core.Reading;
 using Blueprint.Layout;
 using Blueprint.Rendering;
+using Blueprint.Rendering.Text;
 using Blueprint.Tests;
 
 namespace Blueprint.Cli.Tests;
@@ -33,7 +34,7 @@ public class RenderCommandTests
                   to: [nowhere]
         """;
 
-    private static readonly Lazy<PangoTextMeasurer> Measurer = new(() => new PangoTextMeasurer());
+    private static readonly Lazy<TextEngine> Measurer = new(() => TextEngine.Shared);
 
     private static string[] Examples =>
         Directory.GetFiles(Repo.PathOf("examples")).Where(BlueprintReader.IsBlueprintFile).Order(StringComparer.Ordinal).ToArray();
