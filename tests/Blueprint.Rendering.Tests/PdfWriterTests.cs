@@ -134,7 +134,14 @@ public sealed partial class PdfWriterTests
 
         var lines = layout.Ops.OfType<TextOp>().Select(t => PdfText.Normalize(t.Text)).Where(t => t.Length > 0).ToList();
         Assert.NotEmpty(lines);
-        foreach (var line in lines) Assert.Contains(line, text, StringComparison.Ordinal);
+        // In drawing order, each line whole: poppler reads the page as the content stream draws it.
+        int at = 0;
+        foreach (var line in lines)
+        {
+            int found = text.IndexOf(line, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"{example}: \"{line}\" is not in the PDF's text after position {at}: \"{text[at..Math.Min(text.Length, at + 200)]}…\"");
+            at = found + line.Length;
+        }
     }
 
     [Fact]
