@@ -7,10 +7,12 @@ need_apt=()
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 # Unicode's own conformance files for line breaking (UAX #14) and bidi (UAX #9).
 [ -f /usr/share/unicode/auxiliary/LineBreakTest.txt ] && [ -f /usr/share/unicode/BidiCharacterTest.txt ] || need_apt+=(unicode-data)
-# A small font with CFF outlines, for the PDF test of fonts our own writer leaves to Cairo.
+# DejaVu Sans and Serif: the default family, in which the tests measure and draw.
+fc-list 2>/dev/null | grep -q "DejaVuSerif.ttf" || need_apt+=(fonts-dejavu-core)
+# A small font with CFF outlines, for the PDF test of a font our TrueType subsetter cannot cut (Skia embeds it itself).
 fc-list 2>/dev/null | grep -q Inconsolata || need_apt+=(fonts-inconsolata)
-# A TrueType font without a bold face, for the PDF test of a bold that fontconfig makes up.
-fc-list 2>/dev/null | grep -q "DejaVu Math TeX Gyre" || need_apt+=(fonts-dejavu-extra)
+# DejaVu Sans Oblique, the face of the notes, for the PDF test of the fonts a diagram embeds.
+fc-list 2>/dev/null | grep -q "DejaVuSans-Oblique" || need_apt+=(fonts-dejavu-extra)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

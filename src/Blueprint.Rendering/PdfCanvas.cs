@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Blueprint.Layout;
 using Blueprint.Rendering.Pdf;
 using Blueprint.Rendering.Text;
@@ -149,12 +150,14 @@ public sealed class PdfCanvas : IDiagramCanvas
     private sealed class Document : SkiaCanvas
     {
         private readonly SKDocument _document;
+        private readonly FailureKeepingStream _output;
         private readonly Dictionary<FontFace, SKTypeface> _typefaces;
         private bool _pageOpen;
 
         public Document(Stream output, string? title, Dictionary<FontFace, SKTypeface> typefaces)
         {
             _typefaces = typefaces;
+            _output = new FailureKeepingStream(output);
             // No creation or modification date: the same diagram gives the same bytes.
             var metadata = new SKDocumentPdfMetadata
             {
@@ -164,7 +167,7 @@ public sealed class PdfCanvas : IDiagramCanvas
                 RasterDpi = SKDocument.DefaultRasterDpi,
                 EncodingQuality = 101,
             };
-            _document = SKDocument.CreatePdf(output, metadata) ?? throw new RenderException("Could not start the PDF document.");
+            _document = SKDocument.CreatePdf(_output, metadata) ?? throw new RenderException("Could not start the PDF document.");
         }
 
         private protected override string OutputName => "PDF document";
@@ -194,8 +197,67 @@ public sealed class PdfCanvas : IDiagramCanvas
             if (_pageOpen) _document.EndPage();
             _pageOpen = false;
             _document.Close();
+            // Skia does not hear of a failed write (SkiaSharp's stream wrapper catches it): it is thrown here instead.
+            if (_output.Failure is { } failure) ExceptionDispatchInfo.Throw(failure);
         }
 
         private protected override void Release() => _document.Dispose();
+    }
+
+    /// <summary>
+    /// Passes writes on to the output and keeps the first one that fails (writing nothing after it): SkiaSharp's stream
+    /// wrapper turns an exception into a "false" that Skia's PDF writer ignores, so a full disk would give a cut-off PDF
+    /// and no error.
+    /// </summary>
+    private sealed class FailureKeepingStream(Stream inner) : Stream
+    {
+        private long _written;
+
+        public Exception? Failure { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _written;
+
+        public override long Position { get => _written; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Failure is not null) return;
+            try
+            {
+                inner.Write(buffer);
+                _written += buffer.Length;
+            }
+            catch (Exception e)
+            {
+                Failure = e;
+            }
+        }
+
+        public override void Flush()
+        {
+            if (Failure is not null) return;
+            try
+            {
+                inner.Flush();
+            }
+            catch (Exception e)
+            {
+                Failure = e;
+            }
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

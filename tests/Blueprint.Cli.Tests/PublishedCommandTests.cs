@@ -5,9 +5,9 @@ using Blueprint.Tests;
 namespace Blueprint.Cli.Tests;
 
 /// <summary>
-/// The command as users install it: the README's <c>dotnet publish</c> line (one native executable, Native AOT),
-/// run on a copy of the sources, gives a program that lints and draws every format byte for byte as the code
-/// under test does in-process.
+/// The command as users install it: the README's <c>dotnet publish</c> line (one native executable, Native AOT, with
+/// SkiaSharp's and HarfBuzzSharp's native libraries beside it), run on a copy of the sources, gives a program that
+/// lints and draws every format byte for byte as the code under test does in-process.
 /// </summary>
 public class PublishedCommandTests
 {
@@ -28,6 +28,9 @@ public class PublishedCommandTests
         string blueprint = Path.Combine(app, "blueprint");
         Assert.True(File.Exists(blueprint), "no `blueprint` executable was published");
         Assert.False(File.Exists(Path.Combine(app, "blueprint.dll")), "the published command should be one native executable, not a .NET assembly");
+        // Skia (drawing) and HarfBuzz (shaping) are native libraries the executable loads from its own folder.
+        foreach (var library in new[] { "libSkiaSharp.so", "libHarfBuzzSharp.so" })
+            Assert.True(File.Exists(Path.Combine(app, library)), $"{library} was not published beside the executable");
 
         string work = Path.Combine(dir.Path, "work");
         Copy(Repo.PathOf("examples"), Path.Combine(work, "examples"));

@@ -3,6 +3,7 @@ using Blueprint.Cli.Output;
 using Blueprint.Core.Reading;
 using Blueprint.Layout;
 using Blueprint.Rendering;
+using Blueprint.Rendering.Text;
 using Blueprint.Tests;
 
 namespace Blueprint.Cli.Tests;
@@ -33,7 +34,7 @@ public class RenderCommandTests
                   to: [nowhere]
         """;
 
-    private static readonly Lazy<PangoTextMeasurer> Measurer = new(() => new PangoTextMeasurer());
+    private static readonly Lazy<TextEngine> Measurer = new(() => TextEngine.Shared);
 
     private static string[] Examples =>
         Directory.GetFiles(Repo.PathOf("examples")).Where(BlueprintReader.IsBlueprintFile).Order(StringComparer.Ordinal).ToArray();
@@ -341,6 +342,35 @@ public class RenderCommandTests
         Assert.Contains("\"Walks in \uE000\"", warning, StringComparison.Ordinal);
         Assert.Contains("fonts-noto", warning, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir.Path, "glyphs.png")));
+    }
+
+    [Fact]
+    public void A_font_family_that_is_not_installed_gives_a_warning_naming_it_and_the_family_drawn_instead()
+    {
+        using var dir = new TempFolder();
+        dir.Write("good.blueprint.yaml", Good);
+        var run = CliRun.Run(dir.Path, null, "render", "good.blueprint.yaml", "-o", "good.pdf", "--font", "No Such Family 42");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["wrote good.pdf"], run.OutLines);
+        Assert.Equal(
+            ["blueprint: warning: the font family 'No Such Family 42' is not installed; drawing with 'DejaVu Sans' instead"],
+            run.ErrorLines.Where(l => l.Contains("font", StringComparison.Ordinal)));
+        string pdf = Path.Combine(dir.Path, "good.pdf");
+        Assert.Contains("Walks in", PdfText.Extract(pdf), StringComparison.Ordinal);
+        Assert.Contains("DejaVuSans", PdfTools.Fonts(File.ReadAllBytes(pdf)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_installed_font_family_gives_no_warning_and_is_drawn()
+    {
+        using var dir = new TempFolder();
+        dir.Write("good.blueprint.yaml", Good);
+        var run = CliRun.Run(dir.Path, null, "render", "good.blueprint.yaml", "-o", "good.pdf", "--font", "DejaVu Serif");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain(run.ErrorLines, l => l.Contains("font", StringComparison.Ordinal));
+        Assert.Contains("DejaVuSerif", PdfTools.Fonts(File.ReadAllBytes(Path.Combine(dir.Path, "good.pdf"))), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Blueprint.Layout;
 namespace Blueprint.Layout.Tests;
 
 /// <summary>
-/// A deterministic stand-in for the Pango measurer: every character is 0.55 × the font size wide, lines are 1.2 ×
+/// A deterministic stand-in for the real text engine (HarfBuzz shaping): every character is 0.55 × the font size wide, lines are 1.2 ×
 /// the size high, words wrap greedily (a word too long for a line is split), and text over the line limit ends "…"; private-use characters count as missing glyphs.
 /// </summary>
 public sealed class FakeMeasurer : ITextMeasurer

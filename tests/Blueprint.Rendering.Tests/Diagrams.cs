@@ -3,14 +3,15 @@ using Blueprint.Core.Model;
 using Blueprint.Core.Reading;
 using Blueprint.Layout;
 using Blueprint.Layout.Tests;
+using Blueprint.Rendering.Text;
 using Blueprint.Tests;
 
 namespace Blueprint.Rendering.Tests;
 
-/// <summary>Blueprints laid out once per test run (with Pango, as the CLI does) and rendered to bytes.</summary>
+/// <summary>Blueprints laid out once per test run (with the text engine, as the CLI does) and rendered to bytes.</summary>
 internal static class Diagrams
 {
-    public static readonly PangoTextMeasurer Measurer = new();
+    public static readonly TextEngine Measurer = TextEngine.Shared;
 
     private static readonly ConcurrentDictionary<(string, string), DiagramLayout> Layouts = new();
 

@@ -1,4 +1,5 @@
 using Blueprint.Layout;
+using Blueprint.Rendering.Text;
 using System.Text;
 using System.Xml.Linq;
 
@@ -33,7 +34,7 @@ public sealed class SvgCanvasTests
 
         Assert.Equal("10", text.Attribute("x")?.Value);
         // Between the middle and the bottom of the line box, whatever fallback fonts the machine has.
-        double lineHeight = new PangoTextMeasurer().Wrap(text.Value, CanvasTestDrawing.Font, double.PositiveInfinity, 0).LineHeight;
+        double lineHeight = TextEngine.Shared.Wrap(text.Value, CanvasTestDrawing.Font, double.PositiveInfinity, 0).LineHeight;
         Assert.InRange(double.Parse(text.Attribute("y")!.Value, System.Globalization.CultureInfo.InvariantCulture), 70 + lineHeight / 2, 70 + lineHeight);
     }
 

@@ -4,7 +4,7 @@ using System.IO.Compression;
 
 namespace Blueprint.Tests;
 
-/// <summary>A minimal PNG reader for tests: 8-bit RGBA or RGB, non-interlaced (what Cairo writes).</summary>
+/// <summary>A minimal PNG reader for tests: 8-bit RGBA or RGB, non-interlaced (what our PNG encoder writes).</summary>
 public sealed class PngImage
 {
     private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
