@@ -184,7 +184,7 @@ public sealed class TextEngineTests
         Assert.InRange(arabic.Width, 12, 60);
     }
 
-    [Fact(Skip = "Text engine: a line broken at a soft hyphen shows no hyphen (the U+00AD is drawn as an invisible glyph and measured as nothing), where Pango drew and measured one; unskip when TextEngine/ShapedLines show it")]
+    [Fact]
     public void A_line_broken_at_a_soft_hyphen_ends_in_a_visible_hyphen()
     {
         double hyphenated = WidthOf("Reservation-");

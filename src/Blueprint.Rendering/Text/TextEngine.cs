@@ -17,6 +17,7 @@ public sealed class TextEngine : ITextMeasurer
     private const string Ellipsis = "…";
     private const int MaxCachedEntries = 100_000;
     private const float Tolerance = 1e-3f;
+    private const char SoftHyphen = '\u00AD';
 
     private readonly ConcurrentDictionary<(string Text, FontSpec Font, double MaxWidth, int MaxLines), WrappedText> _wraps = new(Environment.ProcessorCount, 16_384);
     private int _added;
@@ -63,7 +64,7 @@ public sealed class TextEngine : ITextMeasurer
     private static WrappedText Measure(string text, FontSpec font, double maxWidth, int maxLines, bool keepLines)
     {
         var paragraph = TextShaper.Shape(text, font);
-        var lines = BreakLines(paragraph, (float)maxWidth);
+        var lines = BreakLines(paragraph, (float)maxWidth, text.Contains(SoftHyphen) ? HyphenWidth(font) : 0);
         int keep = maxLines > 0 ? Math.Min(lines.Count, maxLines) : lines.Count;
         bool truncated = keep < lines.Count;
         var texts = new List<string>(keep);
@@ -75,19 +76,27 @@ public sealed class TextEngine : ITextMeasurer
             {
                 var (fitted, fittedWidth, height) = FitWithEllipsis(text[start..], font, maxWidth);
                 texts.Add(fitted);
-                if (paragraph.Bidi.HasRightToLeft) ShapedLines.RememberLevel(fitted, paragraph.Bidi.ParagraphLevel);
                 width = Math.Max(width, fittedWidth);
                 lineHeight = i == 0 ? height : Math.Max(lineHeight, height);
                 break;
             }
 
             int trimmed = TrimEnd(text, start, end);
-            texts.Add(text[start..trimmed]);
-            if (keepLines) ShapedLines.RememberSlice(paragraph, texts[^1], font, start, trimmed);
-            width = Math.Max(width, Width(paragraph, start, trimmed));
+            if (trimmed < text.Length && trimmed > start && text[trimmed - 1] == SoftHyphen)
+            {
+                // Broken at a soft hyphen: the line shows a hyphen there.
+                texts.Add(string.Concat(text.AsSpan(start, trimmed - 1 - start), "-"));
+                width = Math.Max(width, Width(paragraph, start, trimmed) + HyphenWidth(font));
+            }
+            else
+            {
+                texts.Add(text[start..trimmed]);
+                if (keepLines) ShapedLines.RememberSlice(paragraph, texts[^1], font, start, trimmed);
+                width = Math.Max(width, Width(paragraph, start, trimmed));
+            }
+
             double height2 = LineHeight(paragraph, start, Math.Max(trimmed, start + 1), font);
             lineHeight = i == 0 ? height2 : Math.Max(lineHeight, height2);
-            if (paragraph.Bidi.HasRightToLeft) ShapedLines.RememberLevel(texts[^1], paragraph.Bidi.ParagraphLevel);
         }
 
         if (text.Length == 0)
@@ -104,7 +113,7 @@ public sealed class TextEngine : ITextMeasurer
     /// (trailing spaces aside) fits, or at a mandatory break; a line whose first word does not fit is cut between
     /// grapheme clusters. A text that ends with a line break has an empty last line, as a text editor shows it.
     /// </summary>
-    private static List<(int Start, int End)> BreakLines(ShapedParagraph paragraph, float maxWidth)
+    private static List<(int Start, int End)> BreakLines(ShapedParagraph paragraph, float maxWidth, float hyphenWidth)
     {
         string text = paragraph.Text;
         var lines = new List<(int, int)>();
@@ -112,7 +121,11 @@ public sealed class TextEngine : ITextMeasurer
         var breaks = LineBreaker.Breaks(text);
         var prefix = new float[text.Length + 1];
         for (int i = 0; i < text.Length; i++) prefix[i + 1] = prefix[i] + paragraph.Advances[i];
-        float WidthOf(int start, int end) => prefix[TrimEnd(text, start, end)] - prefix[start];
+        float WidthOf(int start, int end)
+        {
+            int trimmed = TrimEnd(text, start, end);
+            return prefix[trimmed] - prefix[start] + (trimmed > start && trimmed < text.Length && text[trimmed - 1] == SoftHyphen ? hyphenWidth : 0);
+        }
 
         int lineStart = 0, next = 0;
         while (lineStart < text.Length)
@@ -155,6 +168,8 @@ public sealed class TextEngine : ITextMeasurer
 
         return end;
     }
+
+    private static float HyphenWidth(FontSpec font) => ShapedLines.Get("-", font).Width;
 
     private static bool IsHardBreak(char c) => c is '\n' or '\r' or '\u2028' or '\u2029' or '\u000B' or '\u000C' or '\u0085';
 
@@ -208,12 +223,12 @@ public sealed class TextEngine : ITextMeasurer
 
         int low = 0, high = starts.Length - 1;
         var best = Ellipsis;
-        var bestLine = ShapedLines.Shape(best, font, null);
+        var bestLine = ShapedLines.Shape(best, font);
         while (low <= high)
         {
             int mid = (low + high + 1) / 2;
             var candidate = Candidate(mid);
-            var line = ShapedLines.Shape(candidate, font, null);
+            var line = ShapedLines.Shape(candidate, font);
             if (line.Width <= maxWidth + Tolerance)
             {
                 (best, bestLine) = (candidate, line);
@@ -231,30 +246,27 @@ public sealed class TextEngine : ITextMeasurer
 
 /// <summary>
 /// Lines shaped for drawing, kept by (text, font): a line is shaped alone, as its own paragraph, so the same line text
-/// gives the same glyphs whichever paragraph it came from; a line cut from a paragraph with right-to-left text keeps
-/// that paragraph's direction.
+/// gives the same glyphs whichever paragraph it came from. Its direction is that of its own first strong character, so a
+/// line's look never depends on which paragraph was drawn first (a left-to-right line cut from a right-to-left
+/// paragraph is drawn left to right).
 /// </summary>
 internal static class ShapedLines
 {
     private const int MaxLines = 200_000;
     private static readonly ConcurrentDictionary<(string Text, FontSpec Font), ShapedLine> s_lines = new(Environment.ProcessorCount, 32_768);
-    private static readonly ConcurrentDictionary<string, byte> s_levels = new();
     private static int s_added;
 
     /// <summary>The shaped line for <paramref name="text"/> (one line; line breaks in it are shown as spaces).</summary>
     public static ShapedLine Get(string text, FontSpec font)
     {
         if (s_lines.TryGetValue((text, font), out var line)) return line;
-        line = Shape(text, font, s_levels.TryGetValue(text, out var level) ? level : null);
+        line = Shape(text, font);
         Add(text, font, line);
         return line;
     }
 
-    public static void RememberLevel(string line, byte paragraphLevel) => s_levels.TryAdd(line, paragraphLevel);
-
-    /// <summary>Whether the line belongs to a right-to-left paragraph (the one it was cut from, else its own).</summary>
-    public static bool IsRightToLeft(string line) =>
-        ((s_levels.TryGetValue(line, out var level) ? level : Bidi.Resolve(line).ParagraphLevel) & 1) != 0;
+    /// <summary>Whether the line is drawn right to left: its first strong character is (UAX #9, rules P2 and P3).</summary>
+    public static bool IsRightToLeft(string line) => (Bidi.Resolve(line).ParagraphLevel & 1) != 0;
 
     /// <summary>
     /// Files the line text[start..end) of a measured paragraph without shaping it again, where that gives exactly the
@@ -288,12 +300,8 @@ internal static class ShapedLines
         s_lines.TryAdd((text, font), line);
     }
 
-    /// <summary>Shapes one line now, as a paragraph of its own.</summary>
-    internal static ShapedLine Shape(string text, FontSpec font, byte? paragraphLevel)
-    {
-        var direction = paragraphLevel switch { null => BidiDirection.Auto, 0 => BidiDirection.LeftToRight, _ => BidiDirection.RightToLeft };
-        return Build(TextShaper.Shape(text, font, direction), 0, text.Length);
-    }
+    /// <summary>Shapes one line now, as a paragraph of its own (its direction that of its first strong character).</summary>
+    internal static ShapedLine Shape(string text, FontSpec font) => Build(TextShaper.Shape(text, font), 0, text.Length);
 
     /// <summary>The line paragraph.Text[start..end) for drawing: its visual runs, each a sequence of items in display order.</summary>
     private static ShapedLine Build(ShapedParagraph paragraph, int start, int end)
