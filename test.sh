@@ -11,6 +11,9 @@ command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 fc-list 2>/dev/null | grep -q "DejaVuSerif.ttf" || need_apt+=(fonts-dejavu-core)
 # A small font with CFF outlines, for the PDF test of a font our TrueType subsetter cannot cut (Skia embeds it itself).
 fc-list 2>/dev/null | grep -q Inconsolata || need_apt+=(fonts-inconsolata)
+# A Chinese/Japanese font and an emoji font (both small TrueType), for the tests of text in those scripts.
+fc-list 2>/dev/null | grep -q DroidSansFallback || need_apt+=(fonts-droid-fallback)
+fc-list 2>/dev/null | grep -q NotoColorEmoji || need_apt+=(fonts-noto-color-emoji)
 # DejaVu Sans Oblique, the face of the notes, for the PDF test of the fonts a diagram embeds.
 fc-list 2>/dev/null | grep -q "DejaVuSans-Oblique" || need_apt+=(fonts-dejavu-extra)
 if [ ${#need_apt[@]} -gt 0 ]; then

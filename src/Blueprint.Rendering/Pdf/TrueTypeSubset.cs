@@ -47,6 +47,8 @@ internal static class TrueTypeSubset
                 if (component < count && !used.Contains(component)) pending.Push(component);
         }
 
+        // Glyphs past the last one drawn are left out altogether: a cmap entry for them then maps to nothing.
+        count = used.Max + 1;
         var newGlyf = new MemoryStream();
         var newLoca = new byte[(count + 1) * 4];
         for (int glyph = 0; glyph < count; glyph++)
@@ -65,11 +67,7 @@ internal static class TrueTypeSubset
         BinaryPrimitives.WriteInt16BigEndian(newHead.AsSpan(50), 1); // long loca offsets
 
         var maxp = Table("maxp");
-        if (maxp.Length >= 6 && BinaryPrimitives.ReadUInt16BigEndian(maxp.AsSpan(4)) > count)
-        {
-            maxp = (byte[])maxp.Clone();
-            BinaryPrimitives.WriteUInt16BigEndian(maxp.AsSpan(4), (ushort)count);
-        }
+        if (maxp.Length >= 6) BinaryPrimitives.WriteUInt16BigEndian(maxp.AsSpan(4), (ushort)count);
 
         // Metrics of the glyphs left out are zeroed too: viewers take advances from the PDF's /W, and zeros compress away.
         var hhea = Table("hhea");
@@ -82,6 +80,11 @@ internal static class TrueTypeSubset
             else if (metrics * 4 + (glyph - metrics) * 2 + 2 <= hmtx.Length) hmtx.AsSpan(metrics * 4 + (glyph - metrics) * 2, 2).Clear();
         }
 
+        // The kept glyphs' metrics are a prefix of the table (long metrics, then left side bearings).
+        int keptMetrics = Math.Min(metrics, count);
+        hmtx = hmtx.AsSpan(0, Math.Min(hmtx.Length, keptMetrics * 4 + (count - keptMetrics) * 2)).ToArray();
+        if (hhea.Length >= 36) BinaryPrimitives.WriteUInt16BigEndian(hhea.AsSpan(34), (ushort)keptMetrics);
+
         var tables = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var tag in s_kept)
         {
@@ -92,6 +95,8 @@ internal static class TrueTypeSubset
                 "glyf" => newGlyf.ToArray(),
                 "maxp" => maxp,
                 "hmtx" => hmtx,
+                "hhea" => hhea,
+                "name" => NamesOnly(Table(tag)),
                 "post" => PostWithoutNames(Table(tag)),
                 _ => Table(tag),
             };
@@ -106,6 +111,32 @@ internal static class TrueTypeSubset
     }
 
     private static uint Tag(string tag) => (uint)((tag[0] << 24) | (tag[1] << 16) | (tag[2] << 8) | tag[3]);
+
+    /// <summary>The name table with only the font's names (ids 0-6: copyright, family, style, id, full name, version, PostScript name), not its licence text and descriptions.</summary>
+    private static byte[] NamesOnly(byte[] name)
+    {
+        if (name.Length < 6 || BinaryPrimitives.ReadUInt16BigEndian(name) != 0) return name;
+        int records = BinaryPrimitives.ReadUInt16BigEndian(name.AsSpan(2)), storage = BinaryPrimitives.ReadUInt16BigEndian(name.AsSpan(4));
+        if (6 + records * 12 > name.Length) return name;
+        var kept = new List<int>();
+        for (int i = 0; i < records; i++)
+            if (BinaryPrimitives.ReadUInt16BigEndian(name.AsSpan(6 + i * 12 + 6)) <= 6) kept.Add(i);
+        var strings = new MemoryStream();
+        var table = new byte[6 + kept.Count * 12];
+        BinaryPrimitives.WriteUInt16BigEndian(table.AsSpan(2), (ushort)kept.Count);
+        BinaryPrimitives.WriteUInt16BigEndian(table.AsSpan(4), (ushort)table.Length);
+        for (int k = 0; k < kept.Count; k++)
+        {
+            var record = name.AsSpan(6 + kept[k] * 12, 12);
+            int length = BinaryPrimitives.ReadUInt16BigEndian(record[8..]), offset = storage + BinaryPrimitives.ReadUInt16BigEndian(record[10..]);
+            if (offset + length > name.Length) return name;
+            record.CopyTo(table.AsSpan(6 + k * 12));
+            BinaryPrimitives.WriteUInt16BigEndian(table.AsSpan(6 + k * 12 + 10), (ushort)strings.Length);
+            strings.Write(name, offset, length);
+        }
+
+        return [.. table, .. strings.ToArray()];
+    }
 
     /// <summary>The post table as version 3 (no glyph names, which can be a large part of a font).</summary>
     private static byte[] PostWithoutNames(byte[] post)
