@@ -36,7 +36,7 @@ public sealed record PolylineOp(Region Region, IReadOnlyList<Point> Points, Stro
 
 /// <summary>
 /// One line of text, already wrapped (and cut with "…" where needed) by the layout's <see cref="ITextMeasurer"/>.
-/// <see cref="Box"/> is the line box: its top is where a Pango layout of this line is drawn from, its height the
+/// <see cref="Box"/> is the line box: its top is the top of the drawn line, its height the
 /// line height, and the text is aligned inside its width by <see cref="Align"/>.
 /// </summary>
 public sealed record TextOp(Region Region, string Text, Rect Box, TextAlign Align, FontSpec Font, Color Color) : DrawOp(Region);

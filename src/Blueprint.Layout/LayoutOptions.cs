@@ -6,7 +6,7 @@ public sealed record LayoutOptions
     public static readonly LayoutOptions Default = new();
 
     public Theme Theme { get; init; } = Themes.Light;
-    /// <summary>A fontconfig family list.</summary>
+    /// <summary>A font family, or a comma-separated list of families (the first installed one is used).</summary>
     public string FontFamily { get; init; } = "DejaVu Sans";
     /// <summary>Every card has this width; its text wraps inside it.</summary>
     public double CardWidth { get; init; } = 160;

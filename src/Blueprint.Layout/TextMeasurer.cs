@@ -1,6 +1,6 @@
 namespace Blueprint.Layout;
 
-/// <summary>A font request: family (a fontconfig family list such as "DejaVu Sans"), size in points, weight and style.</summary>
+/// <summary>A font request: family (a family name or a comma-separated list such as "DejaVu Sans"), size in points, weight and style.</summary>
 public sealed record FontSpec(string Family, double Size, bool Bold = false, bool Italic = false);
 
 /// <summary>
@@ -13,7 +13,7 @@ public sealed record WrappedText(IReadOnlyList<string> Lines, double Width, doub
     public double Height => Lines.Count * LineHeight;
 }
 
-/// <summary>Measures and wraps text. The layout sees only this; the renderer provides a Pango-backed one.</summary>
+/// <summary>Measures and wraps text. The layout sees only this; the renderer provides one on HarfBuzz (TextEngine).</summary>
 public interface ITextMeasurer
 {
     /// <summary>Wraps <paramref name="text"/> at word boundaries (characters where needed) into lines no wider than

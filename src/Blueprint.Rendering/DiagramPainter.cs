@@ -19,7 +19,7 @@ public static class DiagramPainter
                     canvas.DrawPolyline(p.Points.Select(pt => (pt.X, pt.Y)).ToList(), p.Stroke, p.ArrowHead);
                     break;
                 case TextOp t:
-                    // A line of a right-to-left paragraph starts at the right: start and end alignment swap, as in Pango and CSS.
+                    // A line of a right-to-left paragraph starts at the right: start and end alignment swap, as in CSS.
                     var align = t.Align == TextAlign.Center || !ShapedLines.IsRightToLeft(t.Text) ? t.Align
                         : t.Align == TextAlign.Start ? TextAlign.End : TextAlign.Start;
                     double x = align switch

@@ -5,8 +5,8 @@ using System.Text;
 namespace Blueprint.Rendering;
 
 /// <summary>
-/// Writes a Cairo ARGB32 image (premultiplied, native-endian 32-bit pixels) as PNG. Cairo's own writer (libpng and
-/// the system zlib) took most of a large render; .NET's zlib-ng gives files as small in a fraction of the time.
+/// Writes a premultiplied BGRA image (Skia's raster surface; 32-bit pixels, native-endian) as PNG. Skia's own encoder
+/// took 3 to 7 times as long for larger files (bench/RESULTS.md); .NET's zlib-ng gives files as small in a fraction of the time.
 /// Every row uses the Up filter (diagrams are mostly flat colour, so a row is much like the one above), and the
 /// image is RGB when every pixel is opaque. No timestamps or text chunks: the same pixels give the same bytes.
 /// </summary>
@@ -71,7 +71,7 @@ internal static unsafe class PngEncoder
         }
     }
 
-    /// <summary>Cairo stores colour multiplied by alpha; PNG wants it straight.</summary>
+    /// <summary>The surface stores colour multiplied by alpha; PNG wants it straight.</summary>
     private static void ToRgba(ReadOnlySpan<uint> row, Span<byte> rgba)
     {
         for (int x = 0, i = 0; x < row.Length; x++, i += 4)

@@ -34,7 +34,7 @@ public static class RenderCommand
         };
         var font = new Option<string>("--font")
         {
-            Description = "Font family for all text (a fontconfig family name)",
+            Description = "Font family for all text, an installed family such as 'Liberation Sans' (a family that is not installed gives a warning and the default)",
             DefaultValueFactory = _ => "DejaVu Sans",
         };
         var page = new Option<string?>("--page")

@@ -47,7 +47,7 @@ internal sealed class FontFace
         var font = new HarfBuzzSharp.Font(face);
         font.SetFunctionsOpenType();
         font.SetScale(unitsPerEm, unitsPerEm);
-        // Skia's metrics are the ones it draws with (hhea, or OS/2 where the font asks for it), as Pango's were.
+        // Skia's metrics are the ones it draws with (hhea, or OS/2 where the font asks for it).
         using var skFont = new SKFont(typeface, unitsPerEm);
         skFont.GetFontMetrics(out var metrics);
         return new FontFace(typeface, font, unitsPerEm, -metrics.Ascent / unitsPerEm, metrics.Descent / unitsPerEm);

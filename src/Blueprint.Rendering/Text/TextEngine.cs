@@ -8,8 +8,8 @@ using SkiaSharp;
 namespace Blueprint.Rendering.Text;
 
 /// <summary>
-/// Measures, wraps and shapes text for every output: HarfBuzz shapes, line breaking follows UAX #14 (Pango's
-/// word-then-character wrapping: a word longer than a line is cut between grapheme clusters), visual order UAX #9.
+/// Measures, wraps and shapes text for every output: HarfBuzz shapes, line breaking follows UAX #14 (words
+/// first, then characters: a word longer than a line is cut between grapheme clusters), visual order UAX #9.
 /// Thread-safe; wraps and shaped lines are cached for the process, keyed by text and font.
 /// </summary>
 public sealed class TextEngine : ITextMeasurer
