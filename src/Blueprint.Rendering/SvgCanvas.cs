@@ -19,6 +19,7 @@ public sealed class SvgCanvas : IDiagramCanvas
     private bool _finished;
     private int _views;
     private int _clipIds;
+    private readonly Dictionary<string, string> _families = [];
 
     /// <param name="output">Receives the SVG document (UTF-8, no byte-order mark) on <see cref="Finish"/>.</param>
     public SvgCanvas(Stream output)
@@ -128,7 +129,7 @@ public sealed class SvgCanvas : IDiagramCanvas
 
         var baseline = ShapedLines.Get(text, font).Baseline;
         _svg.Append("<text x=\"").Append(Number(x)).Append("\" y=\"").Append(Number(top + baseline))
-            .Append("\" font-family=\"").Append(Escape(FontFamily(font.Family)))
+            .Append("\" font-family=\"").Append(CssFamily(font.Family))
             .Append("\" font-size=\"").Append(Number(font.Size)).Append('"');
         if (font.Bold)
         {
@@ -266,7 +267,14 @@ public sealed class SvgCanvas : IDiagramCanvas
         return builder.ToString();
     }
 
-    /// <summary>A CSS font-family list from a fontconfig family list, with a generic fallback at the end.</summary>
+    /// <summary>The escaped CSS family list of a family, made once per family: a diagram has thousands of lines in one or two.</summary>
+    private string CssFamily(string family)
+    {
+        if (!_families.TryGetValue(family, out var css)) _families[family] = css = Escape(FontFamily(family));
+        return css;
+    }
+
+    /// <summary>A CSS font-family list from a family list (comma-separated), with a generic fallback at the end.</summary>
     internal static string FontFamily(string family)
     {
         string[] generics = ["serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"];

@@ -266,7 +266,8 @@ internal static class ShapedLines
     }
 
     /// <summary>Whether the line is drawn right to left: its first strong character is (UAX #9, rules P2 and P3).</summary>
-    public static bool IsRightToLeft(string line) => (Bidi.Resolve(line).ParagraphLevel & 1) != 0;
+    public static bool IsRightToLeft(string line) =>
+        line.AsSpan().IndexOfAnyInRange('\u0590', '\uFFFF') >= 0 && (Bidi.Resolve(line).ParagraphLevel & 1) != 0;
 
     /// <summary>
     /// Files the line text[start..end) of a measured paragraph without shaping it again, where that gives exactly the

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Blueprint.Layout;
 using Blueprint.Rendering.Text.Unicode;
@@ -37,8 +38,10 @@ internal static class TextShaper
         // Controls (line breaks, tabs) are shaped as spaces: lines never show them, and a tab is a space in a card.
         string shapedText = WithoutControls(text);
         var bidi = Bidi.Resolve(shapedText, direction);
-        var faces = ChooseFaces(shapedText, spec, resolved.Face, out int missing);
-        var scripts = Scripts(shapedText);
+        var faces = ArrayPool<FontFace>.Shared.Rent(shapedText.Length);
+        var scripts = ArrayPool<Script>.Shared.Rent(shapedText.Length);
+        int missing = ChooseFaces(shapedText, spec, resolved.Face, faces);
+        Scripts(shapedText, scripts);
         var items = new List<ShapedItem>();
         var advances = new float[text.Length];
         int start = 0;
@@ -53,6 +56,8 @@ internal static class TextShaper
             start = i;
         }
 
+        ArrayPool<FontFace>.Shared.Return(faces, clearArray: true);
+        ArrayPool<Script>.Shared.Return(scripts);
         return new ShapedParagraph(text, (float)spec.Size, bidi, [.. items], advances, missing);
     }
 
@@ -93,10 +98,9 @@ internal static class TextShaper
     /// cluster, else the fallback face last used, else one the font manager finds for the cluster's first character;
     /// a cluster no font can show stays in the requested face (drawn as a box) and is counted.
     /// </summary>
-    private static FontFace[] ChooseFaces(string text, FontSpec spec, FontFace primary, out int missing)
+    private static int ChooseFaces(string text, FontSpec spec, FontFace primary, FontFace[] faces)
     {
-        var faces = new FontFace[text.Length];
-        missing = 0;
+        int missing = 0;
         FontFace? lastFallback = null;
         for (int i = 0; i < text.Length;)
         {
@@ -118,7 +122,7 @@ internal static class TextShaper
             i += length;
         }
 
-        return faces;
+        return missing;
     }
 
     private static bool HasAll(FontFace face, ReadOnlySpan<char> cluster)
@@ -148,9 +152,8 @@ internal static class TextShaper
             or 0xFEFF or 0xFFA0 or (>= 0xFFF0 and <= 0xFFF8) or (>= 0x1BCA0 and <= 0x1BCA3) or (>= 0x1D173 and <= 0x1D17A) or (>= 0xE0000 and <= 0xE0FFF);
 
     /// <summary>The script of each UTF-16 index; Common and Inherited characters take their neighbour's script.</summary>
-    private static Script[] Scripts(string text)
+    private static void Scripts(string text, Script[] scripts)
     {
-        var scripts = new Script[text.Length];
         var unicode = UnicodeFunctions.Default;
         Script current = Script.Invalid;
         for (int i = 0; i < text.Length;)
@@ -164,9 +167,9 @@ internal static class TextShaper
         }
 
         // Leading Common characters take the first real script (or Latin when there is none).
-        var first = Array.Find(scripts, s => s != Script.Invalid);
-        for (int i = 0; i < scripts.Length && scripts[i] == Script.Invalid; i++) scripts[i] = first == Script.Invalid ? Script.Latin : first;
-        return scripts;
+        int firstReal = scripts.AsSpan(0, text.Length).IndexOfAnyExcept(Script.Invalid);
+        var first = firstReal < 0 ? Script.Latin : scripts[firstReal];
+        for (int i = 0; i < text.Length && scripts[i] == Script.Invalid; i++) scripts[i] = first;
     }
 
     private static string WithoutControls(string text)
