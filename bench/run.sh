@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times the whole `blueprint render` process against Graphviz `dot` drawing the same cards and
 # arrows (bench/generate.mjs), for blueprints of 20, 100 and 1,000 steps, and reports medians,
-# ratios and peak memory. Installs hyperfine and graphviz from Debian if they are missing.
+# ratios and peak memory; then lint of one 20-step file against an empty native .NET program's start-up
+# (bench/empty). Installs hyperfine and graphviz from Debian if they are missing.
 # usage: bench/run.sh [STEPS...]      (default: 20 100 1000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ dotnet publish src/Blueprint.Cli -c Release -o "$work/bin" --nologo -v quiet >/d
 bp="$work/bin/blueprint"
 
 median() { # hyperfine JSON -> median seconds of command N
-  node -e 'const r=require(require("path").resolve(process.argv[1])).results; console.log(r[+process.argv[2]].median.toFixed(3))' "$1" "$2"
+  node -e 'const r=require(require("path").resolve(process.argv[1])).results; console.log(r[+process.argv[2]].median.toFixed(4))' "$1" "$2"
 }
 peak_mb() { # peak resident memory of one run, in MB
   /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1/1024}'
@@ -49,3 +50,11 @@ for n in "${steps[@]}"; do
     printf '%-7s %-4s %12s %10s %7s %12s %7s %14s %8s\n' "$n" "$fmt" "$b" "$d" "$ratio" "$o" "$ratio_ortho" "$bm" "$dm"
   done
 done
+
+# Lint of one 20-step file against the start-up of an empty native .NET program (goal: within 4x).
+dotnet publish bench/empty -c Release -o "$work/empty" --nologo -v quiet >/dev/null
+node bench/generate.mjs 20 "$work"
+hyperfine -N --style none --warmup 5 --runs 40 --export-json "$work/h-lint.json" \
+  "$work/empty/empty" "$bp lint $work/steps-20.blueprint.yaml" >/dev/null 2>"$work/hyperfine.log" || { cat "$work/hyperfine.log" >&2; exit 1; }
+e=$(median "$work/h-lint.json" 0); l=$(median "$work/h-lint.json" 1)
+echo "lint of one 20-step file: $l s; empty native program: $e s; ratio $(node -e "console.log(($l/$e).toFixed(1))")"
