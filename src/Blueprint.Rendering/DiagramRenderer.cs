@@ -37,7 +37,7 @@ public static class DiagramRenderer
             default:
             {
                 var pages = Pagination.Plan(layout, options.Page);
-                using var canvas = new PdfCanvas(output, options.Title);
+                using var canvas = new SkiaPdfCanvas(output, options.Title);
                 foreach (var page in pages) Pagination.PaintPage(layout, page, canvas);
                 canvas.Finish();
                 return new RenderResult(warnings, pages.Count);

@@ -7,7 +7,7 @@ namespace Blueprint.Rendering.Tests;
 
 public sealed partial class PdfCanvasTests
 {
-    private static PdfCanvas Create(Stream stream, string? title = "Dinner at a restaurant") => new(stream, title);
+    private static SkiaPdfCanvas Create(Stream stream, string? title = "Dinner at a restaurant") => new(stream, title);
 
     private static byte[] Render(Action<IDiagramCanvas> draw) =>
         CanvasTestDrawing.Render(stream => Create(stream), draw);

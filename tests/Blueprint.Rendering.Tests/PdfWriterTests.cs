@@ -9,7 +9,7 @@ using Blueprint.Tests;
 namespace Blueprint.Rendering.Tests;
 
 /// <summary>
-/// The PDF writer (<see cref="PdfCanvas"/>: Skia's PDF backend with our TrueType subsets): what it draws, embeds and
+/// The PDF writer (<see cref="SkiaPdfCanvas"/>: Skia's PDF backend with our TrueType subsets): what it draws, embeds and
 /// links, checked with poppler.
 /// </summary>
 public sealed partial class PdfWriterTests
@@ -22,7 +22,7 @@ public sealed partial class PdfWriterTests
     private static byte[] Pdf(DiagramLayout layout, Func<IDiagramCanvas, IDiagramCanvas>? wrap = null)
     {
         using var stream = new MemoryStream();
-        using (var pdf = new PdfCanvas(stream))
+        using (var pdf = new SkiaPdfCanvas(stream))
         {
             var canvas = wrap is null ? pdf : wrap(pdf);
             foreach (var page in Pagination.Plan(layout, null)) Pagination.PaintPage(layout, page, canvas);
@@ -87,7 +87,7 @@ public sealed partial class PdfWriterTests
     private static byte[] Draw(Action<IDiagramCanvas> draw, string? title = null)
     {
         using var stream = new MemoryStream();
-        using (var canvas = new PdfCanvas(stream, title))
+        using (var canvas = new SkiaPdfCanvas(stream, title))
         {
             draw(canvas);
             canvas.Finish();
@@ -274,7 +274,7 @@ public sealed partial class PdfWriterTests
     [Fact]
     public void Drawing_before_a_page_or_after_finishing_is_refused()
     {
-        using var canvas = new PdfCanvas(new MemoryStream());
+        using var canvas = new SkiaPdfCanvas(new MemoryStream());
         Assert.Throws<InvalidOperationException>(() => canvas.DrawText("x", 0, 0, Font, Color.Black));
         Assert.Throws<InvalidOperationException>(() => canvas.DrawRectangle(0, 0, 1, 1, Color.Black));
         Assert.Throws<InvalidOperationException>(canvas.Finish);

@@ -7,13 +7,13 @@ using SkiaSharp;
 namespace Blueprint.Rendering;
 
 /// <summary>
-/// Writes a PDF through Skia's PDF backend (<see cref="SKDocument.CreatePdf(Stream, SKDocumentPdfMetadata)"/>): vector
-/// shapes, text as the shaped glyphs with their text attached (selectable, with a Unicode map), links as URI
-/// annotations. Skia embeds a font file whole, so the calls are recorded first and replayed on
+/// Writes a PDF through Skia's PDF backend (<see cref="SKDocument.CreatePdf(Stream, SKDocumentPdfMetadata)"/>), for
+/// documents our own writer (<see cref="PdfCanvas"/>) cannot embed the fonts of: vector shapes, text as the shaped
+/// glyphs with their text attached (selectable, with a Unicode map), links as URI annotations. Skia embeds a font file whole, so the calls are recorded first and replayed on
 /// <see cref="Finish"/>, once the glyphs drawn are known and each TrueType face can be replaced by a subset holding
 /// only those (<see cref="TrueTypeSubset"/>). The metadata has no dates, so the same calls give the same bytes.
 /// </summary>
-public sealed class PdfCanvas : IDiagramCanvas
+public sealed class SkiaPdfCanvas : IDiagramCanvas
 {
     private readonly Stream _output;
     private readonly string? _title;
@@ -26,7 +26,7 @@ public sealed class PdfCanvas : IDiagramCanvas
 
     /// <param name="output">Receives the PDF on <see cref="Finish"/>.</param>
     /// <param name="title">The document title in its metadata, if any.</param>
-    public PdfCanvas(Stream output, string? title = null)
+    public SkiaPdfCanvas(Stream output, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
