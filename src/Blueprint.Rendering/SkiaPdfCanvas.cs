@@ -141,7 +141,7 @@ public sealed class SkiaPdfCanvas : IDiagramCanvas
     private static SKTypeface Subset(FontFace face, HashSet<int> glyphs)
     {
         if (!TrueTypeSubset.CanSubset(face.Typeface)) return face.Typeface;
-        var bytes = TrueTypeSubset.Build(face.Typeface, glyphs);
+        var bytes = TrueTypeSubset.Build(face.Typeface, glyphs, TrueTypeSubset.SkiaTables);
         using var data = SKData.CreateCopy(bytes);
         return SKTypeface.FromData(data) ?? face.Typeface;
     }
