@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Blueprint.Layout;
 using Blueprint.Rendering.Pdf;
 using Blueprint.Rendering.Text;
@@ -18,10 +19,12 @@ public sealed class PdfCanvas : IDiagramCanvas
 {
     private readonly PdfFile _file;
     private readonly string? _title;
-    private readonly PdfBytes _content = new(1 << 16);
+    private readonly ConcurrentBag<PdfBytes> _spareContents = [];
+    private PdfBytes _content = new(1 << 16);
     private readonly List<Page> _pages = [];
     private readonly Queue<(Page Page, Task<byte[]> Compressing)> _compressing = new();
     private readonly Dictionary<FontFace, PdfFont> _fonts = [];
+    private readonly Dictionary<ShapedLine, bool> _linesMapped = new(ReferenceEqualityComparer.Instance);
     private readonly SortedSet<int> _fillAlphas = [];
     private readonly SortedSet<int> _strokeAlphas = [];
     private readonly Stack<State> _saved = new();
@@ -76,7 +79,7 @@ public sealed class PdfCanvas : IDiagramCanvas
         _pages.Add(new Page(width, height));
         _state = State.Initial(width, height);
         // Diagram coordinates: origin at the top left, y down; Skia's miter limit, so corners are cut where PNG cuts them.
-        _content.Raw("1 0 0 -1 0 ").Number(height).Raw("cm 4 M\n");
+        _content.Raw("1 0 0 -1 0 "u8).Number(height).Raw("cm 4 M\n"u8);
     }
 
     public void DrawRectangle(double x, double y, double width, double height, Color? fill, Stroke? stroke = null, double cornerRadius = 0)
@@ -87,7 +90,7 @@ public sealed class PdfCanvas : IDiagramCanvas
         float radius = CornerRadius(width, height, cornerRadius);
         if (radius <= 0)
         {
-            _content.Number(left).Number(top).Number(right - left).Number(bottom - top).Raw("re\n");
+            _content.Number(left).Number(top).Number(right - left).Number(bottom - top).Raw("re\n"u8);
         }
         else
         {
@@ -96,7 +99,7 @@ public sealed class PdfCanvas : IDiagramCanvas
             LineTo(right, bottom - radius).CurveTo(right, bottom - k, right - k, bottom, right - radius, bottom);
             LineTo(left + radius, bottom).CurveTo(left + k, bottom, left, bottom - k, left, bottom - radius);
             LineTo(left, top + radius).CurveTo(left, top + k, left + k, top, left + radius, top);
-            _content.Raw("h\n");
+            _content.Raw("h\n"u8);
         }
 
         Paint(fill, stroke);
@@ -110,7 +113,7 @@ public sealed class PdfCanvas : IDiagramCanvas
         float kx = Snap(rx * Kappa), ky = Snap(ry * Kappa);
         MoveTo(cx + rx, cy).CurveTo(cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry).CurveTo(cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy);
         CurveTo(cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry).CurveTo(cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy);
-        _content.Raw("h\n");
+        _content.Raw("h\n"u8);
         Paint(fill, stroke);
     }
 
@@ -134,7 +137,7 @@ public sealed class PdfCanvas : IDiagramCanvas
         if (arrow is { Triangle: var triangle })
         {
             MoveTo(Snap(triangle[0].X), Snap(triangle[0].Y)).LineTo(Snap(triangle[1].X), Snap(triangle[1].Y)).LineTo(Snap(triangle[2].X), Snap(triangle[2].Y));
-            _content.Raw("h\n");
+            _content.Raw("h\n"u8);
             Paint(stroke.Color, null);
         }
     }
@@ -148,27 +151,26 @@ public sealed class PdfCanvas : IDiagramCanvas
 
         var line = ShapedLines.Get(text, font);
         var (left, baseline) = LineOrigin(line, x, top, align);
-        bool mapped = true;
-        foreach (var run in line.Runs) mapped &= Use(run);
+        bool mapped = Use(line);
 
         // A glyph the font's Unicode map gives other text: the line's text is spelled out for copying and search.
-        if (!mapped) _content.Raw("/Span << /ActualText ").TextString(AsDrawn(text)).Raw(" >> BDC\n");
+        if (!mapped) _content.Raw("/Span << /ActualText "u8).TextString(AsDrawn(text)).Raw(" >> BDC\n"u8);
         if (line.Runs.Length > 0)
         {
             SetFill(color);
-            _content.Raw("BT\n");
+            _content.Raw("BT\n"u8);
             foreach (var run in line.Runs) Show(run, left, baseline);
-            _content.Raw("ET\n");
+            _content.Raw("ET\n"u8);
         }
 
-        if (!mapped) _content.Raw("EMC\n");
+        if (!mapped) _content.Raw("EMC\n"u8);
         if (line.Missing.Length > 0)
         {
             var box = new Stroke(color, MissingGlyphStroke(font));
             foreach (var missing in line.Missing)
             {
                 var rect = MissingGlyphBox(left, baseline, missing, font);
-                _content.Number(rect.Left).Number(rect.Top).Number(rect.Width).Number(rect.Height).Raw("re\n");
+                _content.Number(rect.Left).Number(rect.Top).Number(rect.Width).Number(rect.Height).Raw("re\n"u8);
                 Paint(null, box);
             }
         }
@@ -193,8 +195,8 @@ public sealed class PdfCanvas : IDiagramCanvas
     {
         EnsureDrawing();
         _saved.Push(_state);
-        _content.Raw("q ").Number(clipX).Number(clipY).Number(clipWidth).Number(clipHeight).Raw("re W n ")
-            .Number(scale).Raw("0 0 ").Number(scale).Number(scale * offsetX).Number(scale * offsetY).Raw("cm\n");
+        _content.Raw("q "u8).Number(clipX).Number(clipY).Number(clipWidth).Number(clipHeight).Raw("re W n "u8)
+            .Number(scale).Raw("0 0 "u8).Number(scale).Number(scale * offsetX).Number(scale * offsetY).Raw("cm\n"u8);
         // Where a diagram point lands on the page, and the clip in page coordinates, for link areas.
         var s = _state;
         double clipLeft = s.OffsetX + clipX * s.Scale, clipTop = s.OffsetY + clipY * s.Scale;
@@ -215,31 +217,34 @@ public sealed class PdfCanvas : IDiagramCanvas
         EnsureDrawing();
         if (_saved.Count == 0) throw new InvalidOperationException("EndView without BeginView.");
         _state = _saved.Pop();
-        _content.Raw("Q\n");
+        _content.Raw("Q\n"u8);
     }
 
     public void Finish()
     {
         EnsureDrawing();
         EndPage();
+        // The font programs are cut and compressed beside the last pages' compression.
+        var programs = _fonts.Values.Select(font => (Font: font, Program: Task.Run(font.Program))).ToList();
         WriteCompressedPages(wait: true);
 
-        var resources = new PdfBytes().Raw("<< /Font << ");
-        foreach (var font in _fonts.Values) resources.Raw("/").Raw(font.ResourceName).Raw(" ").Integer(font.Write(_file)).Raw(" 0 R ");
-        resources.Raw(">> /ExtGState << ");
-        foreach (var alpha in _fillAlphas) resources.Raw("/fa").Integer(alpha).Raw(" << /ca ").Number(alpha / 255.0).Raw(">> ");
-        foreach (var alpha in _strokeAlphas) resources.Raw("/sa").Integer(alpha).Raw(" << /CA ").Number(alpha / 255.0).Raw(">> ");
-        _file.Write(3, resources.Raw(">> >>"));
+        var resources = new PdfBytes().Raw("<< /Font << "u8);
+        foreach (var (font, program) in programs)
+            resources.Raw("/"u8).Raw(font.ResourceName).Raw(" "u8).Integer(font.Write(_file, program.GetAwaiter().GetResult())).Raw(" 0 R "u8);
+        resources.Raw(">> /ExtGState << "u8);
+        foreach (var alpha in _fillAlphas) resources.Raw("/fa"u8).Integer(alpha).Raw(" << /ca "u8).Number(alpha / 255.0).Raw(">> "u8);
+        foreach (var alpha in _strokeAlphas) resources.Raw("/sa"u8).Integer(alpha).Raw(" << /CA "u8).Number(alpha / 255.0).Raw(">> "u8);
+        _file.Write(3, resources.Raw(">> >>"u8));
 
-        var kids = new PdfBytes().Raw("<< /Type /Pages /Kids [ ");
-        foreach (var page in _pages) kids.Integer(WritePage(page)).Raw(" 0 R ");
-        _file.Write(2, kids.Raw("] /Count ").Integer(_pages.Count).Raw(" >>"));
-        _file.Write(1, new PdfBytes().Raw("<< /Type /Catalog /Pages 2 0 R >>"));
+        var kids = new PdfBytes().Raw("<< /Type /Pages /Kids [ "u8);
+        foreach (var page in _pages) kids.Integer(WritePage(page)).Raw(" 0 R "u8);
+        _file.Write(2, kids.Raw("] /Count "u8).Integer(_pages.Count).Raw(" >>"u8));
+        _file.Write(1, new PdfBytes().Raw("<< /Type /Catalog /Pages 2 0 R >>"u8));
 
         // No creation or modification date: the same diagram gives the same bytes.
-        var info = new PdfBytes().Raw("<< /Creator (blueprint) /Producer (blueprint)");
-        if (!string.IsNullOrEmpty(_title)) info.Raw(" /Title ").TextString(_title);
-        _file.Trailer(1, _file.Add(info.Raw(" >>")));
+        var info = new PdfBytes().Raw("<< /Creator (blueprint) /Producer (blueprint)"u8);
+        if (!string.IsNullOrEmpty(_title)) info.Raw(" /Title "u8).TextString(_title);
+        _file.Trailer(1, _file.Add(info.Raw(" >>"u8)));
         _finished = true;
     }
 
@@ -252,18 +257,18 @@ public sealed class PdfCanvas : IDiagramCanvas
     /// <summary>A page's link annotations and its dictionary; returns the page's object number.</summary>
     private int WritePage(Page page)
     {
-        var annotations = new PdfBytes().Raw("[ ");
+        var annotations = new PdfBytes().Raw("[ "u8);
         foreach (var link in page.Links)
         {
-            int number = _file.Add(new PdfBytes().Raw("<< /Type /Annot /Subtype /Link /Rect [ ").Number(link.Left).Number(link.Bottom)
-                .Number(link.Right).Number(link.Top).Raw("] /Border [ 0 0 0 ] /A << /S /URI /URI ").Literal(PdfUri.Encode(link.Url)).Raw(" >> >>"));
-            annotations.Integer(number).Raw(" 0 R ");
+            int number = _file.Add(new PdfBytes().Raw("<< /Type /Annot /Subtype /Link /Rect [ "u8).Number(link.Left).Number(link.Bottom)
+                .Number(link.Right).Number(link.Top).Raw("] /Border [ 0 0 0 ] /A << /S /URI /URI "u8).Literal(PdfUri.Encode(link.Url)).Raw(" >> >>"u8));
+            annotations.Integer(number).Raw(" 0 R "u8);
         }
 
-        var dictionary = new PdfBytes().Raw("<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 ").Number(page.Width).Number(page.Height)
-            .Raw("] /Resources 3 0 R /Contents ").Integer(page.Content).Raw(" 0 R");
-        if (page.Links.Count > 0) dictionary.Raw(" /Annots ").Raw(annotations.Raw("]").Span);
-        return _file.Add(dictionary.Raw(" >>"));
+        var dictionary = new PdfBytes().Raw("<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 "u8).Number(page.Width).Number(page.Height)
+            .Raw("] /Resources 3 0 R /Contents "u8).Integer(page.Content).Raw(" 0 R"u8);
+        if (page.Links.Count > 0) dictionary.Raw(" /Annots "u8).Raw(annotations.Raw("]"u8).Span);
+        return _file.Add(dictionary.Raw(" >>"u8));
     }
 
     /// <summary>
@@ -275,9 +280,16 @@ public sealed class PdfCanvas : IDiagramCanvas
         if (_pages.Count == 0 || _pages[^1].Ended) return;
         var page = _pages[^1];
         page.Ended = true;
-        var content = _content.ToArray();
-        _content.Clear();
-        _compressing.Enqueue((page, Task.Run(() => PdfFile.Compress(content))));
+        var content = _content;
+        // Page buffers are reused once compressed: a large page's buffer is hundreds of kilobytes.
+        _content = _spareContents.TryTake(out var spare) ? spare : new PdfBytes(content.Length);
+        _compressing.Enqueue((page, Task.Run(() =>
+        {
+            var compressed = PdfFile.Compress(content.Span);
+            content.Clear();
+            _spareContents.Add(content);
+            return compressed;
+        })));
         WriteCompressedPages(wait: false);
     }
 
@@ -291,7 +303,19 @@ public sealed class PdfCanvas : IDiagramCanvas
         }
     }
 
-    /// <summary>Notes the run's glyphs and the text each shows in its font; false when some glyph's Unicode map says other text.</summary>
+    /// <summary>
+    /// Notes the line's glyphs and the text each shows in its font; false when some glyph's Unicode map says other text.
+    /// A line drawn again (a page's header and lane labels) gives the same answer: a glyph's map entry never changes.
+    /// </summary>
+    private bool Use(ShapedLine line)
+    {
+        if (_linesMapped.TryGetValue(line, out bool known)) return known;
+        bool mapped = true;
+        foreach (var run in line.Runs) mapped &= Use(run);
+        _linesMapped[line] = mapped;
+        return mapped;
+    }
+
     private bool Use(GlyphRun run)
     {
         var font = FontFor(run.Face);
@@ -331,7 +355,7 @@ public sealed class PdfCanvas : IDiagramCanvas
     private void Show(GlyphRun run, float left, float baseline)
     {
         var font = _fonts[run.Face];
-        _content.Raw("/").Raw(font.ResourceName).Raw(" ").Number(run.Size).Raw("Tf ");
+        _content.Raw("/"u8).Raw(font.ResourceName).Raw(" "u8).Number(run.Size).Raw("Tf "u8);
         var glyphs = run.Glyphs;
         var positions = run.Positions;
         double perUnit = 1000.0 / run.Size;
@@ -340,16 +364,16 @@ public sealed class PdfCanvas : IDiagramCanvas
         {
             int to = from + 1;
             while (to < glyphs.Length && positions[to].Y == positions[from].Y) to++;
-            _content.Raw("1 0 0 -1 ").Number(left + positions[from].X).Number(baseline + positions[from].Y).Raw("Tm [<");
+            _content.Raw("1 0 0 -1 "u8).Number(left + positions[from].X).Number(baseline + positions[from].Y).Raw("Tm [<"u8);
             for (int i = from; i < to; i++)
             {
                 _content.Hex4(glyphs[i]);
                 if (i + 1 == to) break;
                 double nudge = font.Width(glyphs[i]) - ((positions[i + 1].X - positions[i].X) * perUnit);
-                if (Math.Abs(nudge) >= 0.05) _content.Raw(">").Number(nudge).Raw("<");
+                if (Math.Abs(nudge) >= 0.05) _content.Raw(">"u8).Number(nudge).Raw("<"u8);
             }
 
-            _content.Raw(">] TJ\n");
+            _content.Raw(">] TJ\n"u8);
             from = to;
         }
     }
@@ -382,19 +406,19 @@ public sealed class PdfCanvas : IDiagramCanvas
 
     private PdfCanvas MoveTo(float x, float y)
     {
-        _content.Number(x).Number(y).Raw("m ");
+        _content.Number(x).Number(y).Raw("m "u8);
         return this;
     }
 
     private PdfCanvas LineTo(float x, float y)
     {
-        _content.Number(x).Number(y).Raw("l ");
+        _content.Number(x).Number(y).Raw("l "u8);
         return this;
     }
 
     private PdfCanvas CurveTo(float x1, float y1, float x2, float y2, float x, float y)
     {
-        _content.Number(x1).Number(y1).Number(x2).Number(y2).Number(x).Number(y).Raw("c ");
+        _content.Number(x1).Number(y1).Number(x2).Number(y2).Number(x).Number(y).Raw("c "u8);
         return this;
     }
 
@@ -406,18 +430,18 @@ public sealed class PdfCanvas : IDiagramCanvas
         bool stroked = IsDrawn(stroke);
         if (fill is { } color) SetFill(color);
         if (stroked) SetStroke(stroke!);
-        _content.Raw(fill is not null ? (stroked ? "B\n" : "f\n") : stroked ? "S\n" : "n\n");
+        _content.Raw(fill is not null ? (stroked ? "B\n"u8 : "f\n"u8) : stroked ? "S\n"u8 : "n\n"u8);
     }
 
     private void SetFill(Color color)
     {
         if (_state.Fill == color) return;
         _state = _state with { Fill = color };
-        _content.Number(color.R / 255.0).Number(color.G / 255.0).Number(color.B / 255.0).Raw("rg\n");
+        _content.Number(color.R / 255.0).Number(color.G / 255.0).Number(color.B / 255.0).Raw("rg\n"u8);
         if (_state.FillAlpha == color.A) return;
         _state = _state with { FillAlpha = color.A };
         _fillAlphas.Add(color.A);
-        _content.Raw("/fa").Integer(color.A).Raw(" gs\n");
+        _content.Raw("/fa"u8).Integer(color.A).Raw(" gs\n"u8);
     }
 
     private void SetStroke(Stroke stroke)
@@ -426,19 +450,19 @@ public sealed class PdfCanvas : IDiagramCanvas
         if (_state.StrokeColor != color)
         {
             _state = _state with { StrokeColor = color };
-            _content.Number(color.R / 255.0).Number(color.G / 255.0).Number(color.B / 255.0).Raw("RG\n");
+            _content.Number(color.R / 255.0).Number(color.G / 255.0).Number(color.B / 255.0).Raw("RG\n"u8);
             if (_state.StrokeAlpha != color.A)
             {
                 _state = _state with { StrokeAlpha = color.A };
                 _strokeAlphas.Add(color.A);
-                _content.Raw("/sa").Integer(color.A).Raw(" gs\n");
+                _content.Raw("/sa"u8).Integer(color.A).Raw(" gs\n"u8);
             }
         }
 
         if (_state.LineWidth != stroke.Width)
         {
             _state = _state with { LineWidth = stroke.Width };
-            _content.Number(stroke.Width).Raw("w\n");
+            _content.Number(stroke.Width).Raw("w\n"u8);
         }
 
         var dash = stroke.Dash;
@@ -449,7 +473,7 @@ public sealed class PdfCanvas : IDiagramCanvas
         if (_state.Dash != pattern)
         {
             _state = _state with { Dash = pattern };
-            _content.Raw("[").Raw(pattern).Raw("] 0 d\n");
+            _content.Raw("["u8).Raw(pattern).Raw("] 0 d\n"u8);
         }
     }
 

@@ -43,8 +43,7 @@ internal sealed class PdfBytes
     /// <summary>A number rounded to thousandths, followed by a space.</summary>
     public PdfBytes Number(double value)
     {
-        if (!double.IsFinite(value)) value = 0;
-        long scaled = (long)Math.Round(value * 1000, MidpointRounding.AwayFromZero);
+        long scaled = double.IsFinite(value) ? (long)Math.Round(value * 1000) : 0;
         var span = Reserve(24);
         int at = 0;
         if (scaled < 0)
@@ -54,17 +53,16 @@ internal sealed class PdfBytes
         }
 
         at += Digits(span[at..], scaled / 1000);
-        long fraction = scaled % 1000;
+        int fraction = (int)(scaled % 1000);
         if (fraction != 0)
         {
+            // Thousandths without trailing zeros: .5, .25, .125.
             span[at++] = (byte)'.';
             span[at++] = (byte)('0' + fraction / 100);
-            fraction %= 100;
-            if (fraction != 0)
+            if (fraction % 100 != 0)
             {
-                span[at++] = (byte)('0' + fraction / 10);
-                fraction %= 10;
-                if (fraction != 0) span[at++] = (byte)('0' + fraction);
+                span[at++] = (byte)('0' + fraction / 10 % 10);
+                if (fraction % 10 != 0) span[at++] = (byte)('0' + fraction % 10);
             }
         }
 
@@ -140,21 +138,8 @@ internal sealed class PdfBytes
 
     private static int Digits(Span<byte> span, long value)
     {
-        if (value == 0)
-        {
-            span[0] = (byte)'0';
-            return 1;
-        }
-
-        int count = 0;
-        for (long v = value; v > 0; v /= 10) count++;
-        for (int i = count - 1; i >= 0; i--)
-        {
-            span[i] = (byte)('0' + value % 10);
-            value /= 10;
-        }
-
-        return count;
+        ((ulong)value).TryFormat(span, out int written);
+        return written;
     }
 
     private Span<byte> Reserve(int count)

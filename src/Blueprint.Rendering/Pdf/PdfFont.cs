@@ -82,8 +82,18 @@ internal sealed class PdfFont
         return true;
     }
 
-    /// <summary>Writes the font's objects; returns the object number of the Type 0 font.</summary>
-    public int Write(PdfFile file)
+    /// <summary>
+    /// The font program to embed once every glyph is drawn: the TrueType subset, compressed well (a few per document,
+    /// mostly zeros where glyphs were left out), and its length before compression.
+    /// </summary>
+    public FontProgram Program()
+    {
+        var program = TrueTypeSubset.Build(Face.Typeface, Drawn(), TrueTypeSubset.ViewerTables);
+        return new FontProgram(PdfFile.Compress(program, PdfFile.BestLevel), program.Length);
+    }
+
+    /// <summary>Writes the font's objects with its <see cref="Program"/>; returns the object number of the Type 0 font.</summary>
+    public int Write(PdfFile file, FontProgram program)
     {
         var glyphs = Drawn();
         string name = SubsetTag(glyphs) + "+" + PostScriptName();
@@ -97,9 +107,7 @@ internal sealed class PdfFont
         double capHeight = os2.Length >= 90 && BinaryPrimitives.ReadUInt16BigEndian(os2) >= 2 ? Int16(os2, 88) * unit : ascent;
         double italicAngle = ItalicAngle(typeface);
 
-        var program = TrueTypeSubset.Build(typeface, glyphs, TrueTypeSubset.ViewerTables);
-        // A few per document, and mostly zeros where glyphs were left out: worth compressing well.
-        int fontFile = file.WriteStream(program, new PdfBytes().Raw("/Length1 ").Integer(program.Length).Raw(" "), PdfFile.BestLevel);
+        int fontFile = file.WriteCompressedStream(program.Compressed, new PdfBytes().Raw("/Length1 ").Integer(program.Length).Raw(" "));
 
         int descriptor = file.Add(new PdfBytes().Raw("<< /Type /FontDescriptor /FontName /").Raw(name)
             .Raw(" /Flags ").Integer(italicAngle != 0 ? 4 + 64 : 4)
@@ -193,3 +201,6 @@ internal sealed class PdfFont
         return name.Length > 0 ? name : "Font";
     }
 }
+
+/// <summary>A font program compressed for a PDF stream, and its <see cref="Length"/> before compression (/Length1).</summary>
+internal sealed record FontProgram(byte[] Compressed, int Length);
