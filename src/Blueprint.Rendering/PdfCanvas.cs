@@ -20,7 +20,6 @@ public sealed class PdfCanvas : IDiagramCanvas
     private readonly PdfFile _file;
     private readonly string? _title;
     private readonly ConcurrentBag<PdfBytes> _spareContents = [];
-    private PdfBytes _content = new(1 << 16);
     private readonly List<Page> _pages = [];
     private readonly Queue<(Page Page, Task<byte[]> Compressing)> _compressing = new();
     private readonly Dictionary<FontFace, PdfFont> _fonts = [];
@@ -28,6 +27,7 @@ public sealed class PdfCanvas : IDiagramCanvas
     private readonly SortedSet<int> _fillAlphas = [];
     private readonly SortedSet<int> _strokeAlphas = [];
     private readonly Stack<State> _saved = new();
+    private PdfBytes _content = new(1 << 16);
     private State _state;
     private bool _finished;
     private bool _disposed;
