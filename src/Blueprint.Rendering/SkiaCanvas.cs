@@ -1,6 +1,7 @@
 using Blueprint.Layout;
 using Blueprint.Rendering.Text;
 using SkiaSharp;
+using static Blueprint.Rendering.CanvasGeometry;
 
 namespace Blueprint.Rendering;
 
@@ -53,7 +54,7 @@ public abstract class SkiaCanvas : IDiagramCanvas
     {
         var canvas = Canvas;
         var rect = new SKRect(Snap(x), Snap(y), Snap(x + width), Snap(y + height));
-        float radius = Snap(Math.Min(Math.Max(cornerRadius, 0), Math.Min(width, height) / 2));
+        float radius = CornerRadius(width, height, cornerRadius);
         if (radius <= 0)
         {
             if (fill is { } color)
@@ -82,7 +83,6 @@ public abstract class SkiaCanvas : IDiagramCanvas
     /// </summary>
     private static SKPath RoundedRectangle(SKRect rect, float radius)
     {
-        const float Kappa = 0.5522848f;
         float k = Snap(radius * (1 - Kappa));
         using var builder = new SKPathBuilder();
         builder.MoveTo(rect.Left + radius, rect.Top);
@@ -101,7 +101,6 @@ public abstract class SkiaCanvas : IDiagramCanvas
     /// <summary>An ellipse as four cubic Béziers (Skia's own oval reaches a PDF as eight).</summary>
     private static SKPath Ellipse(float cx, float cy, float rx, float ry)
     {
-        const float Kappa = 0.5522848f;
         float kx = Snap(rx * Kappa), ky = Snap(ry * Kappa);
         using var builder = new SKPathBuilder();
         builder.MoveTo(cx + rx, cy);
@@ -240,13 +239,7 @@ public abstract class SkiaCanvas : IDiagramCanvas
     internal void DrawLine(ShapedLine line, double x, double top, FontSpec font, Color color, TextAlign align)
     {
         var canvas = Canvas;
-        float left = Snap(align switch
-        {
-            TextAlign.Center => x - (line.Width / 2),
-            TextAlign.End => x - line.Width,
-            _ => x,
-        });
-        float baseline = Snap(top + line.Baseline);
+        var (left, baseline) = LineOrigin(line, x, top, align);
         _fill.Color = ToSk(color);
         if (line.Runs.Length > 0)
         {
@@ -266,11 +259,8 @@ public abstract class SkiaCanvas : IDiagramCanvas
         // A character no font has: an empty box where it stands (the render warns about it).
         if (line.Missing.Length > 0)
         {
-            var box = new Stroke(color, Math.Max(font.Size / 16, 0.5));
-            Prepare(box);
-            float ascent = (float)(font.Size * 0.7);
-            foreach (var (boxX, boxWidth) in line.Missing)
-                canvas.DrawRect(SKRect.Create(left + boxX + (boxWidth * 0.1f), baseline - ascent, boxWidth * 0.8f, ascent), _stroke);
+            Prepare(new Stroke(color, MissingGlyphStroke(font)));
+            foreach (var missing in line.Missing) canvas.DrawRect(MissingGlyphBox(left, baseline, missing, font), _stroke);
         }
     }
 
@@ -376,12 +366,6 @@ public abstract class SkiaCanvas : IDiagramCanvas
         if (!_dashes.TryGetValue(key, out var effect)) _dashes[key] = effect = SKPathEffect.CreateDash(intervals, 0);
         return effect;
     }
-
-    /// <summary>
-    /// A coordinate on a grid of 1/8 pt (0.04 mm): invisible in any output, and a PDF writes it in a few digits
-    /// instead of nine; a large diagram's PDF is mostly coordinates.
-    /// </summary>
-    private static float Snap(double value) => (float)(Math.Round(value * 8) / 8);
 
     private static SKColor ToSk(Color color) => new(color.R, color.G, color.B, color.A);
 }

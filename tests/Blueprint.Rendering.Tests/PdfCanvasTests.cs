@@ -7,17 +7,21 @@ namespace Blueprint.Rendering.Tests;
 
 public sealed partial class PdfCanvasTests
 {
-    private static PdfCanvas Create(Stream stream, string? title = "Dinner at a restaurant") => new(stream, title);
+    /// <summary>Both PDF writers: ours, and Skia's (used when ours cannot embed a font).</summary>
+    public static TheoryData<string> Writers => PdfWriters.All;
 
-    private static byte[] Render(Action<IDiagramCanvas> draw) =>
-        CanvasTestDrawing.Render(stream => Create(stream), draw);
+    private static IDiagramCanvas Create(string writer, Stream stream) => PdfWriters.Create(writer, stream, "Dinner at a restaurant");
+
+    private static byte[] Render(Action<IDiagramCanvas> draw, string writer) =>
+        CanvasTestDrawing.Render(stream => Create(writer, stream), draw);
 
     private static string Latin1(byte[] bytes) => Encoding.Latin1.GetString(bytes);
 
-    [Fact]
-    public void Writes_a_complete_pdf()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Writes_a_complete_pdf(string writer)
     {
-        var pdf = Latin1(Render(CanvasTestDrawing.Draw));
+        var pdf = Latin1(Render(CanvasTestDrawing.Draw, writer));
 
         Assert.StartsWith("%PDF-", pdf, StringComparison.Ordinal);
         Assert.EndsWith("%%EOF\n", pdf, StringComparison.Ordinal);
@@ -26,11 +30,12 @@ public sealed partial class PdfCanvasTests
         Assert.Equal(1, PageObject().Count(pdf));
     }
 
-    [Fact]
-    public void Is_byte_identical_across_renders_without_dates_in_the_metadata()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Is_byte_identical_across_renders_without_dates_in_the_metadata(string writer)
     {
-        var first = Render(CanvasTestDrawing.Draw);
-        var second = Render(CanvasTestDrawing.Draw);
+        var first = Render(CanvasTestDrawing.Draw, writer);
+        var second = Render(CanvasTestDrawing.Draw, writer);
 
         Assert.Equal(first, second);
         var pdf = Latin1(first);
@@ -38,17 +43,19 @@ public sealed partial class PdfCanvasTests
         Assert.DoesNotContain("/ModDate", pdf, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Keeps_text_as_text_with_a_unicode_map()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Keeps_text_as_text_with_a_unicode_map(string writer)
     {
-        var pdf = Latin1(Render(CanvasTestDrawing.Draw));
+        var pdf = Latin1(Render(CanvasTestDrawing.Draw, writer));
 
         Assert.Contains("/ToUnicode", pdf, StringComparison.Ordinal);
         Assert.Contains("DejaVuSans", pdf, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_line_drawn_again_is_drawn_the_same_on_every_page()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void A_line_drawn_again_is_drawn_the_same_on_every_page(string writer)
     {
         var font = new FontSpec("DejaVu Sans", 10);
         var pdf = Render(canvas =>
@@ -62,7 +69,7 @@ public sealed partial class PdfCanvasTests
             }
 
             canvas.Finish();
-        });
+        }, writer);
 
         for (int page = 1; page <= 3; page++)
         {
@@ -72,18 +79,20 @@ public sealed partial class PdfCanvasTests
         }
     }
 
-    [Fact]
-    public void Adds_a_clickable_link_in_pdf_coordinates()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Adds_a_clickable_link_in_pdf_coordinates(string writer)
     {
-        var pdf = Latin1(Render(CanvasTestDrawing.Draw));
+        var pdf = Latin1(Render(CanvasTestDrawing.Draw, writer));
 
         Assert.Contains("/URI (https://example.com/card?id=1&x='y')", pdf, StringComparison.Ordinal);
         // y runs up in PDF: a 40 x 30 box at (10, 10) on a 100 pt page spans y 60..90.
         Assert.Matches(@"/Rect \[ ?10 60 50 90 ?\]", pdf);
     }
 
-    [Fact]
-    public void Writes_several_pages_of_different_sizes()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Writes_several_pages_of_different_sizes(string writer)
     {
         var pdf = Latin1(Render(canvas =>
         {
@@ -93,7 +102,7 @@ public sealed partial class PdfCanvasTests
             canvas.DrawText("Scene two", 10, 10, CanvasTestDrawing.Font, Color.Black);
             canvas.BeginPage(500, 250);
             canvas.Finish();
-        }));
+        }, writer));
 
         Assert.Equal(3, PageObject().Count(pdf));
         Assert.Matches(@"/MediaBox \[ ?0 0 300 200 ?\]", pdf);
@@ -101,10 +110,11 @@ public sealed partial class PdfCanvasTests
         Assert.Matches(@"/MediaBox \[ ?0 0 500 250 ?\]", pdf);
     }
 
-    [Fact]
-    public void A_failing_output_stream_becomes_a_render_exception()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void A_failing_output_stream_becomes_a_render_exception(string writer)
     {
-        using var canvas = Create(new FailingStream());
+        using var canvas = Create(writer, new FailingStream());
 
         var error = Assert.Throws<RenderException>(() => CanvasTestDrawing.Draw(canvas));
         Assert.Contains("Could not write the PDF document: no space left", error.Message, StringComparison.Ordinal);

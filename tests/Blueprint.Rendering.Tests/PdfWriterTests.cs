@@ -9,8 +9,8 @@ using Blueprint.Tests;
 namespace Blueprint.Rendering.Tests;
 
 /// <summary>
-/// The PDF writer (<see cref="PdfCanvas"/>: Skia's PDF backend with our TrueType subsets): what it draws, embeds and
-/// links, checked with poppler.
+/// The PDF writers, ours (<see cref="PdfCanvas"/>) and Skia's (<see cref="SkiaPdfCanvas"/>, with our TrueType subsets):
+/// what they draw, embed and link, checked with poppler; and which one the renderer picks for a document.
 /// </summary>
 public sealed partial class PdfWriterTests
 {
@@ -19,10 +19,24 @@ public sealed partial class PdfWriterTests
     /// <summary>The share of pixels that may differ between our PNG and poppler's drawing of our PDF.</summary>
     private const double LooksAlike = 0.01;
 
-    private static byte[] Pdf(DiagramLayout layout, Func<IDiagramCanvas, IDiagramCanvas>? wrap = null)
+    public static TheoryData<string> Writers => PdfWriters.All;
+
+    public static TheoryData<string, string> ExamplesByWriter
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var example in Diagrams.ExampleFiles.Select(Path.GetFileName))
+                foreach (var writer in PdfWriters.All) data.Add(example!, writer);
+            return data;
+        }
+    }
+
+    /// <summary>The layout's PDF from the writer the renderer picks for it, or from <paramref name="writer"/>.</summary>
+    private static byte[] Pdf(DiagramLayout layout, string? writer = null, Func<IDiagramCanvas, IDiagramCanvas>? wrap = null)
     {
         using var stream = new MemoryStream();
-        using (var pdf = new PdfCanvas(stream))
+        using (var pdf = writer is null ? DiagramRenderer.PdfCanvasFor(layout, stream, "Test") : PdfWriters.Create(writer, stream, "Test"))
         {
             var canvas = wrap is null ? pdf : wrap(pdf);
             foreach (var page in Pagination.Plan(layout, null)) Pagination.PaintPage(layout, page, canvas);
@@ -57,10 +71,10 @@ public sealed partial class PdfWriterTests
     /// glyphs on whole pixels and antialiases them otherwise than Skia, which at 72 dpi alone moves a small line by a
     /// pixel; averaged, only a real change in shape or place shows.
     /// </summary>
-    private static int DifferingPoints(Action<IDiagramCanvas> draw, Action<IDiagramCanvas>? drawPdf = null, int supersample = 8)
+    private static int DifferingPoints(string writer, Action<IDiagramCanvas> draw, Action<IDiagramCanvas>? drawPdf = null, int supersample = 8)
     {
         var png = Png(draw, supersample);
-        var pdf = PdfTools.Raster(Draw(drawPdf ?? draw), 72 * supersample);
+        var pdf = PdfTools.Raster(Draw(writer, drawPdf ?? draw), 72 * supersample);
         Assert.Equal((png.Width, png.Height), (pdf.Width, pdf.Height));
         int differing = 0, k = supersample;
         for (int y = 0; y + k <= png.Height; y += k)
@@ -84,10 +98,10 @@ public sealed partial class PdfWriterTests
         return differing;
     }
 
-    private static byte[] Draw(Action<IDiagramCanvas> draw, string? title = null)
+    private static byte[] Draw(string writer, Action<IDiagramCanvas> draw, string? title = null)
     {
         using var stream = new MemoryStream();
-        using (var canvas = new PdfCanvas(stream, title))
+        using (var canvas = PdfWriters.Create(writer, stream, title))
         {
             draw(canvas);
             canvas.Finish();
@@ -109,14 +123,14 @@ public sealed partial class PdfWriterTests
     }
 
     [Theory]
-    [MemberData(nameof(DiagramRendererTests.Examples), MemberType = typeof(DiagramRendererTests))]
-    public void Every_example_looks_like_our_png_of_it(string example)
+    [MemberData(nameof(ExamplesByWriter))]
+    public void Every_example_looks_like_our_png_of_it(string example, string writer)
     {
         var layout = Diagrams.Layout(example);
         var png = PngImage.Decode(Diagrams.Bytes(layout, OutputFormat.Png));
-        var pdf = PdfTools.Raster(Pdf(layout), 72);
+        var pdf = PdfTools.Raster(Pdf(layout, writer), 72);
         // The negative control: the same PDF with every line of text drawn 3 pt lower must not pass for the PNG.
-        var shifted = PdfTools.Raster(Pdf(layout, canvas => new TextShifted(canvas, 3)), 72);
+        var shifted = PdfTools.Raster(Pdf(layout, writer, canvas => new TextShifted(canvas, 3)), 72);
 
         // Antialiasing of curves and glyph edges differs a little between Skia and poppler; shapes, colours and text positions must not.
         double share = DifferingShare(png, pdf);
@@ -164,12 +178,13 @@ public sealed partial class PdfWriterTests
         return stream.Length;
     }
 
-    [Fact]
-    public void Only_the_glyphs_drawn_are_kept()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Only_the_glyphs_drawn_are_kept(string writer)
     {
-        var few = Draw(c => { c.BeginPage(100, 50); c.DrawText("ab", 10, 10, Font, Color.Black); });
-        var more = Draw(c => { c.BeginPage(100, 50); c.DrawText("abcdefghijklmnopqrstuvwxyz", 10, 10, Font, Color.Black); });
-        var word = Draw(c => { c.BeginPage(100, 50); c.DrawText("Kitchen", 10, 10, Font, Color.Black); });
+        var few = Draw(writer, c => { c.BeginPage(100, 50); c.DrawText("ab", 10, 10, Font, Color.Black); });
+        var more = Draw(writer, c => { c.BeginPage(100, 50); c.DrawText("abcdefghijklmnopqrstuvwxyz", 10, 10, Font, Color.Black); });
+        var word = Draw(writer, c => { c.BeginPage(100, 50); c.DrawText("Kitchen", 10, 10, Font, Color.Black); });
 
         Assert.True(few.Length < more.Length, $"{few.Length} bytes for two letters, {more.Length} for the alphabet");
         Assert.Equal("ab", PdfText.Extract(few));
@@ -178,10 +193,11 @@ public sealed partial class PdfWriterTests
         Assert.True(word.Length < file / 20, $"a PDF of one word is {word.Length} bytes; the font file is {file}");
     }
 
-    [Fact]
-    public void Accented_letters_and_ligature_prone_words_read_back_as_written()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Accented_letters_and_ligature_prone_words_read_back_as_written(string writer)
     {
-        var pdf = Draw(c =>
+        var pdf = Draw(writer, c =>
         {
             c.BeginPage(300, 50);
             c.DrawText("Café crème, office fluff — naïve", 10, 10, Font, Color.Black);
@@ -190,10 +206,11 @@ public sealed partial class PdfWriterTests
         Assert.Equal("Café crème, office fluff — naïve", PdfText.Extract(pdf));
     }
 
-    [Fact]
-    public void A_link_inside_a_view_is_moved_scaled_and_clipped_to_it()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void A_link_inside_a_view_is_moved_scaled_and_clipped_to_it(string writer)
     {
-        var pdf = Encoding.Latin1.GetString(Draw(c =>
+        var pdf = Encoding.Latin1.GetString(Draw(writer, c =>
         {
             c.BeginPage(200, 100);
             c.BeginView(50, 0, 100, 100, 10, 0, 0.5);
@@ -205,10 +222,11 @@ public sealed partial class PdfWriterTests
         Assert.Equal([(50, 90, 150, 100)], LinkRects(pdf));
     }
 
-    [Fact]
-    public void A_link_outside_the_view_is_left_out()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void A_link_outside_the_view_is_left_out(string writer)
     {
-        var pdf = Draw(c =>
+        var pdf = Draw(writer, c =>
         {
             c.BeginPage(200, 100);
             c.BeginView(0, 0, 50, 100, 0, 0, 1);
@@ -234,10 +252,11 @@ public sealed partial class PdfWriterTests
     [GeneratedRegex(@"/Rect \[([-\d. ]+)\]")]
     private static partial Regex LinkRect();
 
-    [Fact]
-    public void See_through_colours_get_a_graphics_state_with_their_opacity()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void See_through_colours_get_a_graphics_state_with_their_opacity(string writer)
     {
-        var bytes = Draw(c =>
+        var bytes = Draw(writer, c =>
         {
             c.BeginPage(100, 50);
             c.DrawRectangle(0, 0, 100, 50, Color.White);
@@ -263,18 +282,20 @@ public sealed partial class PdfWriterTests
         Assert.True(near, $"expected {expected}, found {actual}");
     }
 
-    [Fact]
-    public void A_non_ascii_title_reads_back_whole()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void A_non_ascii_title_reads_back_whole(string writer)
     {
-        var pdf = Draw(c => c.BeginPage(10, 10), "Café – 日本 ✓");
+        var pdf = Draw(writer, c => c.BeginPage(10, 10), "Café – 日本 ✓");
 
         Assert.Contains("Title:           Café – 日本 ✓\n", PdfTools.Info(pdf), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Drawing_before_a_page_or_after_finishing_is_refused()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Drawing_before_a_page_or_after_finishing_is_refused(string writer)
     {
-        using var canvas = new PdfCanvas(new MemoryStream());
+        using var canvas = PdfWriters.Create(writer, new MemoryStream());
         Assert.Throws<InvalidOperationException>(() => canvas.DrawText("x", 0, 0, Font, Color.Black));
         Assert.Throws<InvalidOperationException>(() => canvas.DrawRectangle(0, 0, 1, 1, Color.Black));
         Assert.Throws<InvalidOperationException>(canvas.Finish);
@@ -319,8 +340,9 @@ public sealed partial class PdfWriterTests
         Assert.Empty(TrueTypeSubset.Components([0x00, 0x01, 0, 0, 0, 0, 0, 0, 0, 0]));
     }
 
-    [Fact]
-    public void A_letter_built_of_components_is_drawn_from_the_subset()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void A_letter_built_of_components_is_drawn_from_the_subset(string writer)
     {
         // In DejaVu Sans "é" is a composite of "e" and the acute; a subset without the components would draw nothing.
         var face = Fonts.Resolve(Font).Face;
@@ -336,7 +358,7 @@ public sealed partial class PdfWriterTests
         }
 
         Assert.True(Dark(Png(Letter)) > 30, "the PNG shows no letter");
-        int differing = DifferingPoints(Letter);
+        int differing = DifferingPoints(writer, Letter);
         Assert.True(differing == 0, $"{differing} points of the letter differ between the PDF and the PNG");
     }
 
@@ -362,16 +384,36 @@ public sealed partial class PdfWriterTests
         return dark;
     }
 
+    [Theory]
+    [MemberData(nameof(DiagramRendererTests.Examples), MemberType = typeof(DiagramRendererTests))]
+    public void Every_example_is_drawn_by_our_writer(string example)
+    {
+        var layout = Diagrams.Layout(example);
+
+        Assert.True(PdfCanvas.CanDraw(layout), $"{example} has a face our PDF writer cannot embed");
+        Assert.Equal(Pdf(layout, PdfWriters.Ours), Diagrams.Bytes(layout, OutputFormat.Pdf));
+    }
+
+    /// <summary>Asserts that the renderer leaves the layout to Skia's writer: our writer cannot draw it, and the PDF is Skia's.</summary>
+    private static byte[] AssertDrawnBySkia(DiagramLayout layout)
+    {
+        Assert.False(PdfCanvas.CanDraw(layout));
+        var pdf = Diagrams.Bytes(layout, OutputFormat.Pdf);
+        Assert.Equal(Pdf(layout, PdfWriters.Skia), pdf);
+        return pdf;
+    }
+
     [Fact]
-    public void A_font_with_cff_outlines_gives_a_valid_pdf_with_selectable_text()
+    public void A_font_with_cff_outlines_is_left_to_skia_and_gives_a_valid_pdf_with_selectable_text()
     {
         Assert.True(TextEngine.SubstituteFor("Inconsolata") is null, "Inconsolata (CFF outlines) is not installed; ./test.sh installs fonts-inconsolata");
         var face = Fonts.Resolve(new FontSpec("Inconsolata", 10)).Face;
         Assert.False(TrueTypeSubset.CanSubset(face.Typeface), "Inconsolata should have CFF outlines, not TrueType ones");
+        Assert.False(PdfFont.CanEmbed(face));
 
         var document = Diagrams.Read(Repo.PathOf("examples", "restaurant.blueprint.yaml"));
         var layout = DiagramLayouter.Layout(document, LayoutOptions.Default with { FontFamily = "Inconsolata" }, Diagrams.Measurer);
-        var pdf = Diagrams.Bytes(layout, OutputFormat.Pdf);
+        var pdf = AssertDrawnBySkia(layout);
 
         // Skia embeds a CFF font as Type 3 glyph procedures (a named font where it can): either way embedded, with a Unicode map.
         var fonts = PdfTools.Fonts(pdf).Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
@@ -384,12 +426,76 @@ public sealed partial class PdfWriterTests
             Assert.Contains(PdfText.Normalize(string.Join(' ', card.Lines)), text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Our_writer_refuses_a_face_it_cannot_embed_rather_than_draw_it_otherwise()
+    {
+        using var canvas = new PdfCanvas(new MemoryStream());
+        canvas.BeginPage(100, 40);
+
+        var error = Assert.Throws<RenderException>(() => canvas.DrawText("Kitchen", 10, 10, new FontSpec("Inconsolata", 10), Color.Black));
+        Assert.Contains("SkiaPdfCanvas", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_emoji_in_a_colour_font_is_left_to_skia_and_the_text_around_it_stays_selectable()
+    {
+        var emoji = Fonts.Fallback(0x1F355, new FontSpec("DejaVu Sans", 10));
+        Assert.True(emoji is not null && emoji.FamilyName == "Noto Color Emoji", "Noto Color Emoji is not installed; ./test.sh installs fonts-noto-color-emoji");
+        Assert.False(PdfFont.CanEmbed(emoji));
+
+        var layout = Diagrams.Layout(Diagrams.ReadText("""
+            blueprint: Pizza night
+            scenes:
+              - scene: Dinner
+                steps:
+                  - step: Order
+                    customer: Orders a pizza 🍕 for two
+            """));
+        var pdf = AssertDrawnBySkia(layout);
+
+        string text = PdfText.Extract(pdf);
+        Assert.Contains("Pizza night", text, StringComparison.Ordinal);
+        Assert.Contains("Orders a pizza", text, StringComparison.Ordinal);
+        Assert.Contains("for two", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bold_that_skia_makes_up_is_left_to_skia_and_stays_selectable()
+    {
+        const string Family = "DejaVu Math TeX Gyre";
+        Assert.True(TextEngine.SubstituteFor(Family) is null, $"{Family} (TrueType, no bold face) is not installed; ./test.sh installs fonts-dejavu-extra");
+        var regular = Fonts.Resolve(new FontSpec(Family, 10));
+        Assert.True(PdfFont.CanEmbed(regular.Face), "the family's one face is plain TrueType: only the bold and slant made up of it are not");
+        // Made up by the text engine (FakeBold) or by fontconfig (a typeface claiming a weight its file lacks, which Skia emboldens).
+        foreach (var styled in new[] { new FontSpec(Family, 10, Bold: true), new FontSpec(Family, 10, Italic: true) })
+        {
+            var resolved = Fonts.Resolve(styled);
+            Assert.True(resolved.FakeBold || resolved.FakeItalic || !PdfFont.CanEmbed(resolved.Face), $"{styled} is not drawn as made up");
+        }
+
+        var document = Diagrams.Read(Repo.PathOf("examples", "coffee-shop.blueprint.yaml"));
+        var layout = DiagramLayouter.Layout(document, LayoutOptions.Default with { FontFamily = Family }, Diagrams.Measurer);
+        var pdf = AssertDrawnBySkia(layout);
+
+        string text = PdfText.Extract(pdf);
+        Assert.Contains(document.Title, text, StringComparison.Ordinal);
+        foreach (var step in layout.Steps) Assert.Contains(step.Name, text, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> MixedLinesByWriter
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var text in new[] { "Two\nlines drawn as one", "Café ☕ Ελληνικά Ω≈ç √∫ ✓", "Café ☕ שלום مرحبا Ελληνικά", "Tab\there and a soft\u00adhyphen" })
+                foreach (var writer in PdfWriters.All) data.Add(text, writer);
+            return data;
+        }
+    }
+
     [Theory]
-    [InlineData("Two\nlines drawn as one")]
-    [InlineData("Café ☕ Ελληνικά Ω≈ç √∫ ✓")]
-    [InlineData("Café ☕ שלום مرحبا Ελληνικά")]
-    [InlineData("Tab\there and a soft\u00adhyphen")]
-    public void A_line_in_mixed_scripts_and_control_characters_reads_back_whole_and_looks_as_the_png(string text)
+    [MemberData(nameof(MixedLinesByWriter))]
+    public void A_line_in_mixed_scripts_and_control_characters_reads_back_whole_and_looks_as_the_png(string text, string writer)
     {
         void Line(IDiagramCanvas canvas)
         {
@@ -400,12 +506,12 @@ public sealed partial class PdfWriterTests
 
         void Lower(IDiagramCanvas canvas) => Line(new TextShifted(canvas, 1.5));
 
-        var pdf = Draw(Line);
+        var pdf = Draw(writer, Line);
         Assert.True(Dark(Png(Line)) > 100, "the PNG shows no text");
-        int differing = DifferingPoints(Line);
+        int differing = DifferingPoints(writer, Line);
         Assert.True(differing < 5, $"{differing} points of the PDF differ from the PNG of \"{text}\"");
         // The negative control: the line drawn 1.5 pt lower in the PDF does not pass for it.
-        int control = DifferingPoints(Line, Lower);
+        int control = DifferingPoints(writer, Line, Lower);
         Assert.True(control >= 20, $"with the PDF's text 1.5 pt lower only {control} points differ; the check would not see it");
         // Every word reads back whole (pdftotext marks right-to-left runs with embedding controls).
         string read = new(PdfText.Extract(pdf).Where(c => c is not ('\u202A' or '\u202B' or '\u202C')).ToArray());
@@ -413,10 +519,11 @@ public sealed partial class PdfWriterTests
             Assert.Contains(word, read, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_link_target_is_written_as_seven_bit_ascii()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void A_link_target_is_written_as_seven_bit_ascii(string writer)
     {
-        var bytes = Draw(canvas =>
+        var bytes = Draw(writer, canvas =>
         {
             canvas.BeginPage(100, 100);
             canvas.DrawRectangle(10, 10, 20, 20, Color.Black);
@@ -429,11 +536,12 @@ public sealed partial class PdfWriterTests
         Assert.All(uri, c => Assert.InRange(c, '!', '~'));
     }
 
-    [Fact]
-    public void A_glyph_shown_for_two_spellings_keeps_each_spelling_in_copied_text()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void A_glyph_shown_for_two_spellings_keeps_each_spelling_in_copied_text(string writer)
     {
         // HarfBuzz draws "e" + combining acute with the glyph of "é": the Unicode map can name only one of them.
-        var pdf = Draw(c =>
+        var pdf = Draw(writer, c =>
         {
             c.BeginPage(300, 60);
             c.DrawText("cafe\u0301 one", 10, 10, Font, Color.Black);
@@ -445,8 +553,9 @@ public sealed partial class PdfWriterTests
         Assert.Contains("cafe\u0301 one", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_character_no_font_has_is_drawn_as_an_empty_box()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void A_character_no_font_has_is_drawn_as_an_empty_box(string writer)
     {
         void Box(IDiagramCanvas c)
         {
@@ -456,14 +565,14 @@ public sealed partial class PdfWriterTests
         }
 
         Assert.Equal(1, new TextEngine().Wrap("\uE000", new FontSpec("DejaVu Sans", 20), 100, 0).MissingGlyphs);
-        var image = PdfTools.Raster(Draw(Box), 72);
+        var image = PdfTools.Raster(Draw(writer, Box), 72);
         Assert.True(Dark(image) > 20, $"{Dark(image)} dark pixels: no box was drawn");
         // A box, not a filled block: its middle is white.
         var line = ShapedLines.Get("\uE000", new FontSpec("DejaVu Sans", 20));
         var (boxX, boxWidth) = Assert.Single(line.Missing);
         int middleX = (int)(10 + boxX + (boxWidth / 2)), middleY = (int)(10 + line.Baseline - 7);
         Assert.Equal(Color.White, image[middleX, middleY]);
-        int differing = DifferingPoints(Box);
+        int differing = DifferingPoints(writer, Box);
         Assert.True(differing == 0, $"{differing} points of the PDF's box differ from the PNG's");
     }
 

@@ -7,20 +7,25 @@ namespace Blueprint.Rendering.Pdf;
 /// A TrueType font program holding only the glyphs a document draws. Glyph ids stay as they are (the PDF font maps
 /// character codes to glyph ids one to one), so the glyphs not drawn are simply left empty: their outlines are cut
 /// from <c>glyf</c> and <c>loca</c> points past them. Composite glyphs keep the glyphs they are built from.
-/// Skia's PDF writer embeds a font file whole (the SkiaSharp build has no subsetter), so the PDF canvas hands it
-/// this instead. Kept: the tables a PDF viewer reads (ISO 32000-1, 9.9), and those Skia reads to describe the font
-/// (cmap for the Unicode map, OS/2, name, post without glyph names).
+/// Our PDF writer embeds it as a CID font; Skia's PDF writer embeds a font file whole (the SkiaSharp build has no
+/// subsetter), so the Skia PDF canvas hands it this instead.
 /// </summary>
 internal static class TrueTypeSubset
 {
-    private static readonly string[] s_kept = ["OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post", "prep"];
+    /// <summary>The tables a PDF viewer draws a TrueType font program with (ISO 32000-1, 9.9).</summary>
+    public static readonly IReadOnlyList<string> ViewerTables = ["cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "prep"];
+
+    /// <summary>The viewer's tables and those Skia reads to describe the font (cmap for the Unicode map, OS/2, name, post without glyph names).</summary>
+    public static readonly IReadOnlyList<string> SkiaTables = [.. ViewerTables, "OS/2", "cmap", "name", "post"];
 
     /// <summary>Whether <paramref name="typeface"/> is a TrueType-outline font this can subset (CFF and bitmap fonts are not).</summary>
-    public static bool CanSubset(SKTypeface typeface) => typeface.GetTableSize(Tag("glyf")) > 0 && typeface.GetTableSize(Tag("loca")) > 0 && typeface.GetTableSize(Tag("head")) >= 54;
+    public static bool CanSubset(SKTypeface typeface) =>
+        FontTables.Has(typeface, "glyf") && FontTables.Has(typeface, "loca") && FontTables.Size(typeface, "head") >= 54;
 
-    public static byte[] Build(SKTypeface typeface, IEnumerable<int> glyphs)
+    /// <summary>The font program with only <paramref name="glyphs"/> (and what they are built of), of the given <paramref name="tables"/> where the font has them.</summary>
+    public static byte[] Build(SKTypeface typeface, IEnumerable<int> glyphs, IReadOnlyList<string> tables)
     {
-        byte[] Table(string tag) => typeface.GetTableSize(Tag(tag)) > 0 ? typeface.GetTableData(Tag(tag)) : [];
+        byte[] Table(string tag) => FontTables.Read(typeface, tag);
         var head = Table("head");
         var loca = Table("loca");
         var glyf = Table("glyf");
@@ -85,8 +90,8 @@ internal static class TrueTypeSubset
         hmtx = hmtx.AsSpan(0, Math.Min(hmtx.Length, keptMetrics * 4 + (count - keptMetrics) * 2)).ToArray();
         if (hhea.Length >= 36) BinaryPrimitives.WriteUInt16BigEndian(hhea.AsSpan(34), (ushort)keptMetrics);
 
-        var tables = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var tag in s_kept)
+        var kept = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var tag in tables)
         {
             var data = tag switch
             {
@@ -100,17 +105,15 @@ internal static class TrueTypeSubset
                 "post" => PostWithoutNames(Table(tag)),
                 _ => Table(tag),
             };
-            if (data.Length > 0) tables[tag] = data;
+            if (data.Length > 0) kept[tag] = data;
         }
 
-        var font = Assemble(tables);
+        var font = Assemble(kept);
         uint adjustment = 0xB1B0AFBA - Checksum(font);
         int headOffset = TableOffset(font, "head");
         BinaryPrimitives.WriteUInt32BigEndian(font.AsSpan(headOffset + 8), adjustment);
         return font;
     }
-
-    private static uint Tag(string tag) => (uint)((tag[0] << 24) | (tag[1] << 16) | (tag[2] << 8) | tag[3]);
 
     /// <summary>The name table with only the font's names (ids 0-6: copyright, family, style, id, full name, version, PostScript name), not its licence text and descriptions.</summary>
     private static byte[] NamesOnly(byte[] name)
