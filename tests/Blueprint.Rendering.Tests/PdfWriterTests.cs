@@ -466,12 +466,25 @@ public sealed partial class PdfWriterTests
         Assert.True(TextEngine.SubstituteFor(Family) is null, $"{Family} (TrueType, no bold face) is not installed; ./test.sh installs fonts-dejavu-extra");
         var regular = Fonts.Resolve(new FontSpec(Family, 10));
         Assert.True(PdfFont.CanEmbed(regular.Face), "the family's one face is plain TrueType: only the bold and slant made up of it are not");
-        // Made up by the text engine (FakeBold) or by fontconfig (a typeface claiming a weight its file lacks, which Skia emboldens).
-        foreach (var styled in new[] { new FontSpec(Family, 10, Bold: true), new FontSpec(Family, 10, Italic: true) })
+        // The font file decides, not what fontconfig says of the typeface it hands out for the style.
+        Assert.True(Fonts.Resolve(new FontSpec(Family, 10, Bold: true)).FakeBold);
+        Assert.True(Fonts.Resolve(new FontSpec(Family, 10, Italic: true)).FakeItalic);
+        Assert.False(Fonts.Resolve(new FontSpec("DejaVu Sans", 10, Bold: true)).FakeBold);
+        Assert.False(Fonts.Resolve(new FontSpec("DejaVu Sans", 10, Italic: true)).FakeItalic);
+
+        // The made-up bold is as heavy in the PDF as in the PNG.
+        void Word(IDiagramCanvas c, bool bold)
         {
-            var resolved = Fonts.Resolve(styled);
-            Assert.True(resolved.FakeBold || resolved.FakeItalic || !PdfFont.CanEmbed(resolved.Face), $"{styled} is not drawn as made up");
+            c.BeginPage(200, 40);
+            c.DrawRectangle(0, 0, 200, 40, Color.White);
+            c.DrawText("Heavy words", 10, 5, new FontSpec(Family, 24, Bold: bold), Color.Black);
+            c.Finish();
         }
+
+        int Ink(bool bold) => Dark(PdfTools.Raster(CanvasTestDrawing.Render(stream => new SkiaPdfCanvas(stream), c => Word(c, bold)), 72));
+        int PngInk(bool bold) => Dark(PngImage.Decode(CanvasTestDrawing.Render(stream => new PngCanvas(stream), c => Word(c, bold))));
+        Assert.True(Ink(true) > Ink(false) * 1.15, $"bold {Ink(true)} dark pixels, regular {Ink(false)}: the PDF's bold is not heavier");
+        Assert.InRange(Ink(true), PngInk(true) * 0.85, PngInk(true) * 1.15);
 
         var document = Diagrams.Read(Repo.PathOf("examples", "coffee-shop.blueprint.yaml"));
         var layout = DiagramLayouter.Layout(document, LayoutOptions.Default with { FontFamily = Family }, Diagrams.Measurer);

@@ -42,29 +42,7 @@ internal sealed class PdfFont
     /// variations nor a style the font manager adds, with which its outlines alone would not look as PNG draws them.
     /// </summary>
     public static bool CanEmbed(FontFace face) =>
-        TrueTypeSubset.CanSubset(face.Typeface) && !s_drawnOtherwise.Any(tag => FontTables.Has(face.Typeface, tag)) && !IsStyledByFontManager(face.Typeface);
-
-    /// <summary>
-    /// Whether the typeface claims a bold weight or a slant that its font file lacks: fontconfig's synthetic bold and
-    /// oblique for a family without such a face, which Skia draws by emboldening or slanting the outlines itself.
-    /// </summary>
-    private static bool IsStyledByFontManager(SKTypeface typeface)
-    {
-        var os2 = FontTables.Read(typeface, "OS/2");
-        if (os2.Length < 64) return false;
-        int weight = BinaryPrimitives.ReadUInt16BigEndian(os2.AsSpan(4));
-        // fsSelection bit 0 italic, bit 9 oblique; or an italic angle in post.
-        bool slanted = (BinaryPrimitives.ReadUInt16BigEndian(os2.AsSpan(62)) & 0x0201) != 0 || ItalicAngle(typeface) != 0;
-        return (typeface.FontWeight >= (int)SKFontStyleWeight.SemiBold && weight < (int)SKFontStyleWeight.SemiBold)
-            || (typeface.FontSlant != SKFontStyleSlant.Upright && !slanted);
-    }
-
-    /// <summary>The font's italic angle in degrees (post), 0 when upright.</summary>
-    private static double ItalicAngle(SKTypeface typeface)
-    {
-        var post = FontTables.Read(typeface, "post");
-        return post.Length >= 8 ? BinaryPrimitives.ReadInt32BigEndian(post.AsSpan(4)) / 65536.0 : 0;
-    }
+        TrueTypeSubset.CanSubset(face.Typeface) && !s_drawnOtherwise.Any(tag => FontTables.Has(face.Typeface, tag));
 
     /// <summary>The advance the PDF viewer uses for a glyph drawn, in thousandths of the font size (as written in /W).</summary>
     public double Width(int glyph) => _widths[glyph];
@@ -105,7 +83,8 @@ internal sealed class PdfFont
         double ascent = Int16(hhea, 4) * unit, descent = Int16(hhea, 6) * unit;
         var os2 = FontTables.Read(typeface, "OS/2");
         double capHeight = os2.Length >= 90 && BinaryPrimitives.ReadUInt16BigEndian(os2) >= 2 ? Int16(os2, 88) * unit : ascent;
-        double italicAngle = ItalicAngle(typeface);
+        var post = FontTables.Read(typeface, "post");
+        double italicAngle = post.Length >= 8 ? BinaryPrimitives.ReadInt32BigEndian(post.AsSpan(4)) / 65536.0 : 0;
 
         int fontFile = file.WriteCompressedStream(program.Compressed, new PdfBytes().Raw("/Length1 ").Integer(program.Length).Raw(" "));
 

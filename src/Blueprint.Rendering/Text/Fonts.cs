@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using Blueprint.Rendering.Pdf;
 using Blueprint.Layout;
 using HarfBuzzSharp;
 using SkiaSharp;
@@ -20,7 +22,21 @@ internal sealed class FontFace
         UnitsPerEm = unitsPerEm;
         Ascent = ascent;
         Descent = descent;
+        // What the font file is, not what the font manager says of it: fontconfig hands out a family's regular file
+        // as its bold (or italic) when there is none, and Skia then thickens (or slants) it only in raster output.
+        var os2 = FontTables.Read(typeface, "OS/2");
+        var post = FontTables.Read(typeface, "post");
+        IsBold = os2.Length >= 6 && BinaryPrimitives.ReadUInt16BigEndian(os2.AsSpan(4)) >= (int)SKFontStyleWeight.SemiBold;
+        // fsSelection bit 0 italic, bit 9 oblique; or an italic angle in post.
+        IsSlanted = (os2.Length >= 64 && (BinaryPrimitives.ReadUInt16BigEndian(os2.AsSpan(62)) & 0x0201) != 0)
+            || (post.Length >= 8 && BinaryPrimitives.ReadInt32BigEndian(post.AsSpan(4)) != 0);
     }
+
+    /// <summary>The font file's own weight is bold (OS/2 weight 600 or more).</summary>
+    public bool IsBold { get; }
+
+    /// <summary>The font file's own outlines are italic or oblique.</summary>
+    public bool IsSlanted { get; }
 
     public SKTypeface Typeface { get; }
 
@@ -108,7 +124,7 @@ internal static class Fonts
     }
 
     private static ResolvedFont WithStyle(FontFace face, bool bold, bool italic, string? substitute) =>
-        new(face, bold && face.Typeface.FontWeight < (int)SKFontStyleWeight.SemiBold, italic && face.Typeface.FontSlant == SKFontStyleSlant.Upright, substitute);
+        new(face, bold && !face.IsBold, italic && !face.IsSlanted, substitute);
 
     /// <summary>One face per typeface: Skia hands out the same typeface object for the same font file and index.</summary>
     private static FontFace FaceOf(SKTypeface typeface)
