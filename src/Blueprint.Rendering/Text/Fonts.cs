@@ -51,8 +51,24 @@ internal sealed class FontFace
 
     public string FamilyName => Typeface.FamilyName;
 
+    // Which code points the cmap maps, 256 to a block, each block asked of HarfBuzz once: fallback is chosen per character.
+    private readonly ulong[]?[] _coverage = new ulong[]?[0x110000 >> 8];
+
     /// <summary>Whether the face has a glyph for the code point (its cmap maps it).</summary>
-    public bool Has(int codePoint) => HarfBuzz.TryGetNominalGlyph(codePoint, out _);
+    public bool Has(int codePoint)
+    {
+        if ((uint)codePoint > 0x10FFFF) return false;
+        var block = _coverage[codePoint >> 8] ??= Coverage(codePoint & ~0xFF);
+        return (block[(codePoint & 0xFF) >> 6] & (1UL << (codePoint & 63))) != 0;
+    }
+
+    private ulong[] Coverage(int first)
+    {
+        var bits = new ulong[4];
+        for (int i = 0; i < 256; i++)
+            if (HarfBuzz.TryGetNominalGlyph(first + i, out _)) bits[i >> 6] |= 1UL << (i & 63);
+        return bits;
+    }
 
     public static FontFace Load(SKTypeface typeface)
     {
