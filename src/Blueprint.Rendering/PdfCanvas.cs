@@ -52,6 +52,8 @@ public sealed class PdfCanvas : IDiagramCanvas
     public static bool CanDraw(DiagramLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
+        // Every face the process has found is one this writer embeds: then so is every face of this layout.
+        if (Fonts.OnlyRequestedFaces(face => PdfFont.CanEmbed(face))) return true;
         var embeddable = new Dictionary<FontFace, bool>();
         foreach (var op in layout.Ops)
         {

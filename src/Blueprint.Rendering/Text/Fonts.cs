@@ -121,6 +121,14 @@ internal static class Fonts
             return face.Has(key.CodePoint) ? face : null;
         });
 
+    /// <summary>
+    /// True when no text so far needed a fallback font or a made-up bold or slant, and every requested face passes
+    /// <paramref name="test"/>: then any text shaped from the same characters is drawn in those faces alone.
+    /// </summary>
+    public static bool OnlyRequestedFaces(Func<FontFace, bool> test) =>
+        s_fallbacks.Values.All(face => face is null)
+        && s_resolved.Values.All(font => !font.FakeBold && !font.FakeItalic && test(font.Face));
+
     /// <summary>The installed family used for <paramref name="family"/>, when it is not installed itself; else null.</summary>
     public static string? SubstituteFor(string family) => Resolve(new FontSpec(family, 10)).Substitute;
 
