@@ -23,6 +23,12 @@ public sealed class TextEngine : ITextMeasurer
     private int _added;
     private readonly bool _keepLinesForDrawing;
 
+    // Per thread, reused for every paragraph: the break opportunities and the running widths.
+    [ThreadStatic]
+    private static List<LineBreak>? t_breaks;
+    [ThreadStatic]
+    private static float[]? t_prefix;
+
     /// <param name="keepLinesForDrawing">
     /// Files the glyphs of each wrapped line for the canvases, so they need not shape it again; a measurer that only
     /// checks text (lint) need not.
@@ -118,8 +124,10 @@ public sealed class TextEngine : ITextMeasurer
         string text = paragraph.Text;
         var lines = new List<(int, int)>();
         if (text.Length == 0) return lines;
-        var breaks = LineBreaker.Breaks(text);
-        var prefix = new float[text.Length + 1];
+        var breaks = t_breaks ??= [];
+        LineBreaker.Breaks(text, breaks);
+        var prefix = t_prefix is { } kept && kept.Length > text.Length ? kept : (t_prefix = new float[Math.Max(256, text.Length + 1)]);
+        prefix[0] = 0;
         for (int i = 0; i < text.Length; i++) prefix[i + 1] = prefix[i] + paragraph.Advances[i];
         float WidthOf(int start, int end)
         {
