@@ -4,18 +4,21 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 need_apt=()
+# The installed fonts, read once (grep -q on a pipe would stop fc-list early, which pipefail counts as a failure).
+fonts=$(fc-list 2>/dev/null || true)
+has_font() { [[ "$fonts" == *"$1"* ]]; }
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 # Unicode's own conformance files for line breaking (UAX #14) and bidi (UAX #9).
 [ -f /usr/share/unicode/auxiliary/LineBreakTest.txt ] && [ -f /usr/share/unicode/BidiCharacterTest.txt ] || need_apt+=(unicode-data)
 # DejaVu Sans and Serif: the default family, in which the tests measure and draw.
-fc-list 2>/dev/null | grep -q "DejaVuSerif.ttf" || need_apt+=(fonts-dejavu-core)
+has_font "DejaVuSerif.ttf" || need_apt+=(fonts-dejavu-core)
 # A small font with CFF outlines, for the PDF test of a font our TrueType subsetter cannot cut (Skia embeds it itself).
-fc-list 2>/dev/null | grep -q Inconsolata || need_apt+=(fonts-inconsolata)
+has_font "Inconsolata" || need_apt+=(fonts-inconsolata)
 # A Chinese/Japanese font and an emoji font (both small TrueType), for the tests of text in those scripts.
-fc-list 2>/dev/null | grep -q DroidSansFallback || need_apt+=(fonts-droid-fallback)
-fc-list 2>/dev/null | grep -q NotoColorEmoji || need_apt+=(fonts-noto-color-emoji)
+has_font "DroidSansFallback" || need_apt+=(fonts-droid-fallback)
+has_font "NotoColorEmoji" || need_apt+=(fonts-noto-color-emoji)
 # DejaVu Sans Oblique, the face of the notes, for the PDF test of the fonts a diagram embeds.
-fc-list 2>/dev/null | grep -q "DejaVuSans-Oblique" || need_apt+=(fonts-dejavu-extra)
+has_font "DejaVuSans-Oblique" || need_apt+=(fonts-dejavu-extra)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

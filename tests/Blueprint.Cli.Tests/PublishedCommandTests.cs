@@ -37,8 +37,11 @@ public class PublishedCommandTests
         Assert.Equal(0, Run(blueprint, work, ["lint", "examples"]).ExitCode);
         foreach (var format in new[] { "png", "pdf", "svg" })
         {
-            var native = Run(blueprint, work, ["render", "examples/restaurant.blueprint.yaml", "-o", $"native.{format}"]);
+            // The dynamic loader lists every library it opens: Skia's, never Cairo's or Pango's.
+            var native = Run(blueprint, work, ["render", "examples/restaurant.blueprint.yaml", "-o", $"native.{format}"], ("LD_DEBUG", "libs"));
             Assert.True(native.ExitCode == 0, native.Output);
+            Assert.Contains("libHarfBuzzSharp.so", native.Output, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"libcairo|libpango", native.Output);
             var inProcess = CliRun.Run(work, null, "render", "examples/restaurant.blueprint.yaml", "-o", $"managed.{format}");
             Assert.Equal(0, inProcess.ExitCode);
             Assert.True(File.ReadAllBytes(Path.Combine(work, $"native.{format}")).SequenceEqual(File.ReadAllBytes(Path.Combine(work, $"managed.{format}"))),
@@ -57,9 +60,10 @@ public class PublishedCommandTests
         }
     }
 
-    private static (int ExitCode, string Output) Run(string program, string directory, string[] arguments)
+    private static (int ExitCode, string Output) Run(string program, string directory, string[] arguments, (string Name, string Value)? environment = null)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (environment is { } variable) start.Environment[variable.Name] = variable.Value;
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
