@@ -800,6 +800,8 @@ internal sealed partial class LayoutBuilder
     private static double AddLines(List<DrawOp> ops, Region region, WrappedText text, double x, double top, double width, TextAlign align, FontSpec font, Color color)
     {
         double y = top;
+        // A right-to-left paragraph starts at the right: start and end alignment swap for all its lines, as in CSS.
+        if (text.RightToLeft && align != TextAlign.Center) align = align == TextAlign.Start ? TextAlign.End : TextAlign.Start;
         foreach (var line in text.Lines)
         {
             ops.Add(new TextOp(region, line, new Rect(x, y, width, text.LineHeight), align, font, color));

@@ -6,9 +6,10 @@ public sealed record FontSpec(string Family, double Size, bool Bold = false, boo
 /// <summary>
 /// Text broken into lines that fit a width. <see cref="Truncated"/> is true when the text needed more
 /// than the allowed lines and the last line ends with an ellipsis. <see cref="MissingGlyphs"/> counts
-/// characters that no installed font can show.
+/// characters that no installed font can show. <see cref="RightToLeft"/> is set when the text's first strong character
+/// is right-to-left (Hebrew, Arabic): its lines then start at the right.
 /// </summary>
-public sealed record WrappedText(IReadOnlyList<string> Lines, double Width, double LineHeight, bool Truncated, int MissingGlyphs = 0)
+public sealed record WrappedText(IReadOnlyList<string> Lines, double Width, double LineHeight, bool Truncated, int MissingGlyphs = 0, bool RightToLeft = false)
 {
     public double Height => Lines.Count * LineHeight;
 }

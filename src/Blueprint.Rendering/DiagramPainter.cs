@@ -1,5 +1,4 @@
 using Blueprint.Layout;
-using Blueprint.Rendering.Text;
 
 namespace Blueprint.Rendering;
 
@@ -19,16 +18,13 @@ public static class DiagramPainter
                     canvas.DrawPolyline(p.Points.Select(pt => (pt.X, pt.Y)).ToList(), p.Stroke, p.ArrowHead);
                     break;
                 case TextOp t:
-                    // A line of a right-to-left paragraph starts at the right: start and end alignment swap, as in CSS.
-                    var align = t.Align == TextAlign.Center || !ShapedLines.IsRightToLeft(t.Text) ? t.Align
-                        : t.Align == TextAlign.Start ? TextAlign.End : TextAlign.Start;
-                    double x = align switch
+                    double x = t.Align switch
                     {
                         TextAlign.Center => t.Box.CenterX,
                         TextAlign.End => t.Box.Right,
                         _ => t.Box.X,
                     };
-                    canvas.DrawText(t.Text, x, t.Box.Y, t.Font, t.Color, align);
+                    canvas.DrawText(t.Text, x, t.Box.Y, t.Font, t.Color, t.Align);
                     break;
                 case CircleOp c:
                     canvas.DrawEllipse(c.Center.X, c.Center.Y, c.Radius, c.Radius, c.Fill, c.Stroke);

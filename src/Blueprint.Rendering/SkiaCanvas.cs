@@ -19,6 +19,7 @@ public abstract class SkiaCanvas : IDiagramCanvas
     private bool _finished;
     private bool _disposed;
     private int _views;
+    private readonly Stack<SKRect> _clips = new();
 
     private protected SkiaCanvas()
     {
@@ -268,9 +269,14 @@ public abstract class SkiaCanvas : IDiagramCanvas
     {
         var canvas = Canvas;
         canvas.Save();
-        canvas.ClipRect(SKRect.Create((float)clipX, (float)clipY, (float)clipWidth, (float)clipHeight), SKClipOperation.Intersect, true);
+        var clip = SKRect.Create((float)clipX, (float)clipY, (float)clipWidth, (float)clipHeight);
+        canvas.ClipRect(clip, SKClipOperation.Intersect, true);
         canvas.Scale((float)scale);
         canvas.Translate((float)offsetX, (float)offsetY);
+        // The clip in the view's own coordinates, within the enclosing view's.
+        if (_clips.TryPeek(out var outer)) clip.Intersect(outer);
+        _clips.Push(new SKRect((clip.Left / (float)scale) - (float)offsetX, (clip.Top / (float)scale) - (float)offsetY,
+            (clip.Right / (float)scale) - (float)offsetX, (clip.Bottom / (float)scale) - (float)offsetY));
         _views++;
     }
 
@@ -279,6 +285,7 @@ public abstract class SkiaCanvas : IDiagramCanvas
         var canvas = Canvas;
         if (_views == 0) throw new InvalidOperationException("EndView without BeginView.");
         canvas.Restore();
+        _clips.Pop();
         _views--;
     }
 
@@ -315,6 +322,9 @@ public abstract class SkiaCanvas : IDiagramCanvas
         _blobs.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>The innermost view's clip in the current (diagram) coordinates, exactly as given; null outside views.</summary>
+    private protected SKRect? ViewClip => _clips.TryPeek(out var clip) ? clip : null;
 
     private protected abstract string OutputName { get; }
 

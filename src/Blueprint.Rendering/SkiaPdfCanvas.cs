@@ -178,8 +178,12 @@ public sealed class SkiaPdfCanvas : IDiagramCanvas
             if (width <= 0 || height <= 0 || url.Length == 0) return;
             // Only the part inside the view's clip is clickable: a link on a card cut off by a page edge stays on its page.
             var rect = SKRect.Create((float)x, (float)y, (float)width, (float)height);
-            if (!rect.IntersectsWith(canvas.LocalClipBounds)) return;
-            rect.Intersect(canvas.LocalClipBounds);
+            if (ViewClip is { } clip)
+            {
+                if (!rect.IntersectsWith(clip)) return;
+                rect.Intersect(clip);
+            }
+
             canvas.DrawUrlAnnotation(rect, PdfUri.Encode(url));
         }
 

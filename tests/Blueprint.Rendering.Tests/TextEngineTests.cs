@@ -197,6 +197,54 @@ public sealed class TextEngineTests
         Assert.Equal(WidthOf("Reservationsystem"), WidthOf("Reservation\u00adsystem"), 3);
     }
 
+    [Theory]
+    [InlineData("foo\u00AD bar")]
+    [InlineData("foo\u00AD\nbar")]
+    public void A_soft_hyphen_shows_no_hyphen_where_the_line_breaks_elsewhere(string text)
+    {
+        var wrapped = _measurer.Wrap(text, Font, WidthOf("foo bar") - 1, 0);
+
+        Assert.Equal(["foo\u00AD", "bar"], wrapped.Lines);
+    }
+
+    [Fact]
+    public void A_line_break_at_the_end_adds_no_line_and_cuts_nothing()
+    {
+        var wrapped = _measurer.Wrap("Step one\n", Font, 200, 1);
+
+        Assert.Equal(["Step one"], wrapped.Lines);
+        Assert.False(wrapped.Truncated);
+    }
+
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("\n\t ")]
+    public void Text_of_white_space_alone_has_no_lines(string text)
+    {
+        var wrapped = _measurer.Wrap(text, Font, 100, 0);
+
+        Assert.Empty(wrapped.Lines);
+        Assert.Equal(0, wrapped.Height);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_is_measured_and_drawn_without_failing()
+    {
+        var wrapped = _measurer.Wrap("a\uD800b \uDC00 c", Font, 100, 0);
+
+        Assert.Single(wrapped.Lines);
+        Assert.True(ShapedLines.Get(wrapped.Lines[0], Font).Width > 0);
+    }
+
+    [Fact]
+    public void A_character_no_font_has_leaves_its_neighbours_their_own_text()
+    {
+        var line = ShapedLines.Shape("a\uE000b", Font);
+
+        Assert.Equal(["a", "b"], line.Runs.Select(r => System.Text.Encoding.UTF8.GetString(r.Utf8)));
+        Assert.Single(line.Missing);
+    }
+
     [Fact]
     public void Rejects_a_negative_width()
     {

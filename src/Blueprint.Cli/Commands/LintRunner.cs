@@ -3,6 +3,7 @@ using Blueprint.Cli.Inputs;
 using Blueprint.Cli.Output;
 using Blueprint.Core.Analysis;
 using Blueprint.Core.Diagnostics;
+using Blueprint.Rendering;
 
 namespace Blueprint.Cli.Commands;
 
@@ -23,6 +24,22 @@ public static class LintRunner
         var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory);
         foreach (var problem in expansion.Problems) console.Fail(problem);
 
+        string? noFont = null;
+        var measurer = Layout.CardText.CutPredicate(() => TextMeasuring.ForLint.Value, Layout.LayoutOptions.Default);
+        // Without any font the long-text check (BP110) cannot measure: it is skipped with one warning, not failed as a fault.
+        bool TextCut(Core.Model.Card card)
+        {
+            try
+            {
+                return measurer(card);
+            }
+            catch (RenderException e)
+            {
+                noFont = e.Message;
+                return false;
+            }
+        }
+
         var loaded = new SourceLoader.Loaded[expansion.Files.Count];
         var used = new LoadedConfig?[expansion.Files.Count];
         var findings = new IReadOnlyList<Diagnostic>[expansion.Files.Count];
@@ -34,6 +51,7 @@ public static class LintRunner
             findings[i] = loaded[i].Read is { } read ? Analyzer.Analyze(read, options) : [];
         });
 
+        if (noFont is not null) console.Error.WriteLine($"blueprint: warning: the long-text check (BP110) was skipped: {noFont}");
         bool unreadable = expansion.Problems.Count > 0;
         var configFindings = new List<Diagnostic>();
         foreach (var config in used.OfType<LoadedConfig>().Distinct().OrderBy(c => c.DisplayPath, StringComparer.Ordinal))
@@ -79,7 +97,4 @@ public static class LintRunner
         return ExitCodes.Ok;
     }
 
-    /// <summary>BP110 asks the renderer's own measurer (with the default layout), created only if some card might be cut.</summary>
-    private static readonly Func<Core.Model.Card, bool> TextCut =
-        Layout.CardText.CutPredicate(() => TextMeasuring.ForLint.Value, Layout.LayoutOptions.Default);
 }

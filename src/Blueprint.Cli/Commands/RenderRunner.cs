@@ -49,7 +49,12 @@ public static class RenderRunner
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
         {
-            console.Fail($"could not load the drawing library (SkiaSharp's native libSkiaSharp beside the program, which needs fontconfig: Debian libfontconfig1): {e.GetBaseException().Message}");
+            console.Fail($"could not load the drawing libraries (libSkiaSharp and libHarfBuzzSharp beside the program; on Linux they need fontconfig: Debian libfontconfig1): {e.GetBaseException().Message}");
+            return ExitCodes.Findings;
+        }
+        catch (RenderException e)
+        {
+            console.Fail(e.Message);
             return ExitCodes.Findings;
         }
 

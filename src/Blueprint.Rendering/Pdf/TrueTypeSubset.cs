@@ -80,7 +80,8 @@ internal static class TrueTypeSubset
         int metrics = hhea.Length >= 36 ? Math.Min(BinaryPrimitives.ReadUInt16BigEndian(hhea.AsSpan(34)), hmtx.Length / 4) : 0;
         for (int glyph = 0; glyph < count; glyph++)
         {
-            if (used.Contains(glyph)) continue;
+            // The last long metric is kept whatever: every glyph after it takes its advance from there.
+            if (used.Contains(glyph) || glyph == metrics - 1) continue;
             if (glyph < metrics) hmtx.AsSpan(glyph * 4, 4).Clear();
             else if (metrics * 4 + (glyph - metrics) * 2 + 2 <= hmtx.Length) hmtx.AsSpan(metrics * 4 + (glyph - metrics) * 2, 2).Clear();
         }

@@ -72,7 +72,8 @@ internal sealed class FontFace
 
     public static FontFace Load(SKTypeface typeface)
     {
-        using var stream = typeface.OpenStream(out int index) ?? throw new RenderException($"Could not read the font \"{typeface.FamilyName}\".");
+        // The blob keeps the stream and releases it with itself.
+        var stream = typeface.OpenStream(out int index) ?? throw new RenderException($"Could not read the font \"{typeface.FamilyName}\".");
         var blob = stream.ToHarfBuzzBlob();
         var face = new Face(blob, index);
         int unitsPerEm = Math.Max(face.UnitsPerEm, 16);
@@ -104,7 +105,7 @@ internal static class Fonts
 
     private static readonly Lazy<SKFontManager> s_manager = new(() => SKFontManager.Default);
     private static readonly ConcurrentDictionary<(string Family, bool Bold, bool Italic), ResolvedFont> s_resolved = new();
-    private static readonly ConcurrentDictionary<nint, FontFace> s_faces = new();
+    private static readonly ConcurrentDictionary<nint, Lazy<FontFace>> s_faces = new();
     private static readonly ConcurrentDictionary<(int CodePoint, bool Bold, bool Italic), FontFace?> s_fallbacks = new();
 
     /// <summary>The face for a font request (cached).</summary>
@@ -115,10 +116,8 @@ internal static class Fonts
     public static FontFace? Fallback(int codePoint, FontSpec spec) =>
         s_fallbacks.GetOrAdd((codePoint, spec.Bold, spec.Italic), static key =>
         {
-            var typeface = s_manager.Value.MatchCharacter(null, Style(key.Bold, key.Italic), null, key.CodePoint);
-            if (typeface is null) return null;
-            var face = FaceOf(typeface);
-            return face.Has(key.CodePoint) ? face : null;
+            var face = Readable(s_manager.Value.MatchCharacter(null, Style(key.Bold, key.Italic), null, key.CodePoint));
+            return face is not null && face.Has(key.CodePoint) ? face : null;
         });
 
     /// <summary>
@@ -142,8 +141,12 @@ internal static class Fonts
             if (manager.MatchFamily(family, style) is { } typeface) return WithStyle(FaceOf(typeface), bold, italic, null);
         }
 
-        var fallback = manager.MatchFamily(DefaultFamily, style) ?? manager.MatchFamily(null, style) ?? SKTypeface.Default;
-        var face = FaceOf(fallback);
+        // The default family, else the first installed sans family by name, else any family that reads.
+        var families = manager.FontFamilies.Order(StringComparer.Ordinal).ToList();
+        var candidates = families.Where(f => f.Contains("Sans", StringComparison.Ordinal) && !f.Contains("Mono", StringComparison.Ordinal)).Concat(families);
+        var face = Readable(manager.MatchFamily(DefaultFamily, style))
+            ?? candidates.Select(family => Readable(manager.MatchFamily(family, style))).FirstOrDefault(found => found is not null)
+            ?? throw new RenderException("no installed font can be read; install one (Debian: fonts-dejavu-core)");
         return WithStyle(face, bold, italic, face.FamilyName);
     }
 
@@ -151,11 +154,24 @@ internal static class Fonts
         new(face, bold && !face.IsBold, italic && !face.IsSlanted, substitute);
 
     /// <summary>One face per typeface: Skia hands out the same typeface object for the same font file and index.</summary>
-    private static FontFace FaceOf(SKTypeface typeface)
+    private static FontFace FaceOf(SKTypeface typeface) =>
+        // Lazy, so that threads asking at once load the face once; the typeface stays referenced for the process,
+        // so its handle is never reused for another font.
+        s_faces.GetOrAdd(typeface.Handle, _ => new Lazy<FontFace>(() => FontFace.Load(typeface))).Value;
+
+    /// <summary>The face of a typeface whose font file can be read (Skia's empty default typeface has none); else null.</summary>
+    private static FontFace? Readable(SKTypeface? typeface)
     {
-        if (s_faces.TryGetValue(typeface.Handle, out var face)) return face;
-        // Keep the typeface referenced for the process, so its handle is never reused for another font.
-        return s_faces.GetOrAdd(typeface.Handle, _ => FontFace.Load(typeface));
+        if (typeface is null) return null;
+        try
+        {
+            return FaceOf(typeface);
+        }
+        catch (RenderException)
+        {
+            s_faces.TryRemove(typeface.Handle, out _);
+            return null;
+        }
     }
 
     private static SKFontStyle Style(bool bold, bool italic) =>

@@ -10,7 +10,8 @@ namespace Blueprint.Rendering.Text;
 /// <summary>
 /// Measures, wraps and shapes text for every output: HarfBuzz shapes, line breaking follows UAX #14 (words
 /// first, then characters: a word longer than a line is cut between grapheme clusters), visual order UAX #9.
-/// Thread-safe; wraps and shaped lines are cached for the process, keyed by text and font.
+/// Thread-safe; an engine caches its wraps, and shaped lines are cached for the process (<see cref="ShapedLines"/>),
+/// both keyed by text and font.
 /// </summary>
 public sealed class TextEngine : ITextMeasurer
 {
@@ -88,7 +89,7 @@ public sealed class TextEngine : ITextMeasurer
             }
 
             int trimmed = TrimEnd(text, start, end);
-            if (trimmed < text.Length && trimmed > start && text[trimmed - 1] == SoftHyphen)
+            if (BrokenAtSoftHyphen(text, start, end, trimmed))
             {
                 // Broken at a soft hyphen: the line shows a hyphen there.
                 texts.Add(string.Concat(text.AsSpan(start, trimmed - 1 - start), "-"));
@@ -105,19 +106,20 @@ public sealed class TextEngine : ITextMeasurer
             lineHeight = i == 0 ? height2 : Math.Max(lineHeight, height2);
         }
 
-        if (text.Length == 0)
+        // Nothing to show: no lines, as for the empty text (a card of spaces is no taller than an empty one).
+        if (string.IsNullOrWhiteSpace(text))
         {
             texts.Clear();
             width = 0;
         }
 
-        return new WrappedText(texts, width, lineHeight, truncated, paragraph.MissingGlyphs);
+        return new WrappedText(texts, width, lineHeight, truncated, paragraph.MissingGlyphs, (paragraph.Bidi.ParagraphLevel & 1) != 0);
     }
 
     /// <summary>
     /// Greedy line filling over the UAX #14 break opportunities: each line ends at the last opportunity whose text
     /// (trailing spaces aside) fits, or at a mandatory break; a line whose first word does not fit is cut between
-    /// grapheme clusters. A text that ends with a line break has an empty last line, as a text editor shows it.
+    /// grapheme clusters. A line break at the very end adds no empty line.
     /// </summary>
     private static List<(int Start, int End)> BreakLines(ShapedParagraph paragraph, float maxWidth, float hyphenWidth)
     {
@@ -132,14 +134,13 @@ public sealed class TextEngine : ITextMeasurer
         float WidthOf(int start, int end)
         {
             int trimmed = TrimEnd(text, start, end);
-            return prefix[trimmed] - prefix[start] + (trimmed > start && trimmed < text.Length && text[trimmed - 1] == SoftHyphen ? hyphenWidth : 0);
+            return prefix[trimmed] - prefix[start] + (BrokenAtSoftHyphen(text, start, end, trimmed) ? hyphenWidth : 0);
         }
 
         int lineStart = 0, next = 0;
         while (lineStart < text.Length)
         {
             int end = -1;
-            bool mandatory = false;
             for (; next < breaks.Count; next++)
             {
                 var candidate = breaks[next];
@@ -148,7 +149,6 @@ public sealed class TextEngine : ITextMeasurer
                 end = candidate.Position;
                 if (candidate.Mandatory)
                 {
-                    mandatory = true;
                     next++;
                     break;
                 }
@@ -157,7 +157,6 @@ public sealed class TextEngine : ITextMeasurer
             if (end < 0) end = CutWord(text, lineStart, WidthOf, maxWidth);
             lines.Add((lineStart, end));
             lineStart = end;
-            if (mandatory && lineStart == text.Length && IsHardBreak(text[^1])) lines.Add((lineStart, lineStart));
         }
 
         return lines;
@@ -179,7 +178,9 @@ public sealed class TextEngine : ITextMeasurer
 
     private static float HyphenWidth(FontSpec font) => ShapedLines.Get("-", font).Width;
 
-    private static bool IsHardBreak(char c) => c is '\n' or '\r' or '\u2028' or '\u2029' or '\u000B' or '\u000C' or '\u0085';
+    /// <summary>Whether the line text[start..end) ends at the break a soft hyphen allows, right after it (so it shows a hyphen).</summary>
+    private static bool BrokenAtSoftHyphen(string text, int start, int end, int trimmed) =>
+        end == trimmed && end > start && end < text.Length && text[end - 1] == SoftHyphen;
 
     private static int TrimEnd(string text, int start, int end)
     {
@@ -337,6 +338,28 @@ internal static class ShapedLines
                 var points = new List<SKPoint>(capacity);
                 var clusters = new List<int>(capacity);
                 int first = int.MaxValue, last = -1;
+
+                // The glyphs so far as a run; its text runs from its first cluster to the start of the item's next
+                // cluster (a box or a space left out ends a run, so no glyph claims their text).
+                void Flush()
+                {
+                    if (glyphs.Count == 0) return;
+                    int textEnd = Math.Min(item.End, visibleEnd);
+                    foreach (var c in item.Clusters)
+                        if (c > last && c < textEnd) textEnd = c;
+                    textEnd = Math.Max(textEnd, last + 1);
+                    int byteStart = byteOffsets[first - start];
+                    var runUtf8 = new byte[byteOffsets[textEnd - start] - byteStart];
+                    Encoding.UTF8.GetBytes(text.AsSpan(first, textEnd - first), runUtf8);
+                    var runClusters = new uint[clusters.Count];
+                    for (int c = 0; c < runClusters.Length; c++) runClusters[c] = (uint)(byteOffsets[clusters[c] - start] - byteStart);
+                    runs.Add(new GlyphRun(item.Face, paragraph.Size, item.FakeBold, item.FakeItalic, [.. glyphs], [.. points], runUtf8, runClusters));
+                    glyphs.Clear();
+                    points.Clear();
+                    clusters.Clear();
+                    (first, last) = (int.MaxValue, -1);
+                }
+
                 for (int g = 0; g < item.Glyphs.Length; g++)
                 {
                     int cluster = item.Clusters[g];
@@ -344,13 +367,17 @@ internal static class ShapedLines
                     float advance = item.Advances[g];
                     if (cluster >= visibleEnd)
                     {
+                        Flush();
                         pen += advance;
                         continue; // trailing whitespace: room only
                     }
 
                     if (item.Glyphs[g] == 0)
                     {
-                        if (!TextShaper.IsInvisible(char.ConvertToUtf32(text, cluster - (char.IsLowSurrogate(text[cluster]) && cluster > 0 ? 1 : 0)))) missing.Add((pen, advance));
+                        Flush();
+                        // HarfBuzz reads a lone surrogate as U+FFFD, which is no invisible character.
+                        Rune.DecodeFromUtf16(text.AsSpan(cluster), out var character, out _);
+                        if (!TextShaper.IsInvisible(character.Value)) missing.Add((pen, advance));
                         pen += advance;
                         continue;
                     }
@@ -363,18 +390,7 @@ internal static class ShapedLines
                     pen += advance;
                 }
 
-                if (glyphs.Count == 0) continue;
-                // The run's text: from its first cluster to the end of its last (the next cluster start in the item, or the item's end).
-                int textEnd = Math.Min(item.End, visibleEnd);
-                foreach (var c in item.Clusters)
-                    if (c > last && c < textEnd) textEnd = c;
-                textEnd = Math.Max(textEnd, last + 1);
-                int byteStart = byteOffsets[first - start];
-                var runUtf8 = new byte[byteOffsets[textEnd - start] - byteStart];
-                Encoding.UTF8.GetBytes(text.AsSpan(first, textEnd - first), runUtf8);
-                var runClusters = new uint[clusters.Count];
-                for (int c = 0; c < runClusters.Length; c++) runClusters[c] = (uint)(byteOffsets[clusters[c] - start] - byteStart);
-                runs.Add(new GlyphRun(item.Face, paragraph.Size, item.FakeBold, item.FakeItalic, [.. glyphs], [.. points], runUtf8, runClusters));
+                Flush();
             }
         }
 

@@ -32,12 +32,13 @@ internal static class TextShaper
     [ThreadStatic]
     private static Buffer? t_buffer;
 
-    public static ShapedParagraph Shape(string text, FontSpec spec, BidiDirection direction = BidiDirection.Auto)
+    public static ShapedParagraph Shape(string text, FontSpec spec)
     {
         var resolved = Fonts.Resolve(spec);
-        // Controls (line breaks, tabs) are shaped as spaces: lines never show them, and a tab is a space in a card.
+        // Controls (line breaks, tabs) are shaped as spaces, and bidi sees them so too: lines never show them, a tab is
+        // a space in a card, and every drawn line is resolved again as a paragraph of its own.
         string shapedText = WithoutControls(text);
-        var bidi = Bidi.Resolve(shapedText, direction);
+        var bidi = Bidi.Resolve(shapedText);
         var faces = ArrayPool<FontFace>.Shared.Rent(shapedText.Length);
         var scripts = ArrayPool<Script>.Shared.Rent(shapedText.Length);
         int missing = ChooseFaces(shapedText, spec, resolved.Face, faces);

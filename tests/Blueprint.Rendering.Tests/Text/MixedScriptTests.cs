@@ -51,20 +51,28 @@ public sealed class MixedScriptTests
     }
 
     [Fact]
-    public void A_right_to_left_paragraph_is_drawn_from_the_right_of_its_box()
+    public void Every_line_of_a_right_to_left_paragraph_starts_at_the_right_of_its_card()
     {
-        var box = new Rect(10, 20, 200, 12);
-        var calls = new List<(double X, TextAlign Align)>();
-        var canvas = new RecordingCanvas((x, align) => calls.Add((x, align)));
+        var document = Diagrams.ReadText("""
+            blueprint: Directions
+            scenes:
+              - scene: One
+                steps:
+                  - step: Only
+                    customer: שלום עולם, Booking system confirms the table for tonight
+                    frontstage: Hello world, שלום inside an English card
+            """);
+        var layout = DiagramLayouter.Layout(document, LayoutOptions.Default, _engine);
+        var hebrew = layout.Cards.Single(c => c.Lines[0].StartsWith('ש'));
+        var english = layout.Cards.Single(c => c.Lines[0].StartsWith('H'));
+        List<TextOp> LinesOf(CardBox card) => [.. layout.Ops.OfType<TextOp>().Where(t => card.Lines.Contains(t.Text) && card.Rect.Overlaps(t.Box))];
 
-        DiagramPainter.Paint(
-        [
-            new TextOp(Region.Body, "שלום עולם", box, TextAlign.Start, Font, Color.Black),
-            new TextOp(Region.Body, "Hello world", box, TextAlign.Start, Font, Color.Black),
-            new TextOp(Region.Body, "مرحبا", box, TextAlign.Center, Font, Color.Black),
-        ], canvas);
-
-        Assert.Equal([(box.Right, TextAlign.End), (box.X, TextAlign.Start), (box.CenterX, TextAlign.Center)], calls);
+        var hebrewLines = LinesOf(hebrew);
+        var englishLines = LinesOf(english);
+        Assert.True(hebrewLines.Count >= 2, "the Hebrew paragraph should wrap");
+        // Its English-only lines too: the paragraph's direction aligns them all, as in CSS.
+        Assert.All(hebrewLines, t => Assert.Equal(TextAlign.End, t.Align));
+        Assert.All(englishLines, t => Assert.Equal(TextAlign.Start, t.Align));
     }
 
     [Fact]
@@ -172,29 +180,5 @@ public sealed class MixedScriptTests
         Assert.Contains("direction=\"rtl\" text-anchor=\"start\" xml:space=\"preserve\">שלום עולם<", svg);
         Assert.DoesNotContain("direction=\"rtl\" xml:space=\"preserve\">Hello", svg);
         Assert.Contains("xml:space=\"preserve\">Hello<", svg);
-    }
-
-    /// <summary>A canvas that only records where text is drawn.</summary>
-    private sealed class RecordingCanvas(Action<double, TextAlign> text) : IDiagramCanvas
-    {
-        public void BeginPage(double width, double height) { }
-
-        public void DrawRectangle(double x, double y, double width, double height, Color? fill, Stroke? stroke = null, double cornerRadius = 0) { }
-
-        public void DrawEllipse(double centerX, double centerY, double radiusX, double radiusY, Color? fill, Stroke? stroke = null) { }
-
-        public void DrawPolyline(IReadOnlyList<(double X, double Y)> points, Stroke stroke, double arrowHead = 0) { }
-
-        public void DrawText(string value, double x, double top, FontSpec font, Color color, TextAlign align = TextAlign.Start) => text(x, align);
-
-        public void AddLink(double x, double y, double width, double height, string url) { }
-
-        public void BeginView(double clipX, double clipY, double clipWidth, double clipHeight, double offsetX, double offsetY, double scale) { }
-
-        public void EndView() { }
-
-        public void Finish() { }
-
-        public void Dispose() { }
     }
 }
