@@ -325,6 +325,7 @@ internal static class ShapedLines
         int visibleEnd = end;
         while (visibleEnd > start && char.IsWhiteSpace(text[visibleEnd - 1])) visibleEnd--;
         var byteOffsets = ByteOffsets(text, start, visibleEnd);
+        var run = new RunBuilder(paragraph.Size);
         foreach (var visual in Bidi.VisualRuns(text, paragraph.Bidi, start, end))
         {
             int runEnd = visual.Start + visual.Length;
@@ -333,33 +334,6 @@ internal static class ShapedLines
             {
                 var item = items[visual.IsRightToLeft ? items.Length - 1 - k : k];
                 if (item.Start >= runEnd || item.End <= visual.Start) continue;
-                int capacity = item.Glyphs.Length;
-                var glyphs = new List<ushort>(capacity);
-                var points = new List<SKPoint>(capacity);
-                var clusters = new List<int>(capacity);
-                int first = int.MaxValue, last = -1;
-
-                // The glyphs so far as a run; its text runs from its first cluster to the start of the item's next
-                // cluster (a box or a space left out ends a run, so no glyph claims their text).
-                void Flush()
-                {
-                    if (glyphs.Count == 0) return;
-                    int textEnd = Math.Min(item.End, visibleEnd);
-                    foreach (var c in item.Clusters)
-                        if (c > last && c < textEnd) textEnd = c;
-                    textEnd = Math.Max(textEnd, last + 1);
-                    int byteStart = byteOffsets[first - start];
-                    var runUtf8 = new byte[byteOffsets[textEnd - start] - byteStart];
-                    Encoding.UTF8.GetBytes(text.AsSpan(first, textEnd - first), runUtf8);
-                    var runClusters = new uint[clusters.Count];
-                    for (int c = 0; c < runClusters.Length; c++) runClusters[c] = (uint)(byteOffsets[clusters[c] - start] - byteStart);
-                    runs.Add(new GlyphRun(item.Face, paragraph.Size, item.FakeBold, item.FakeItalic, [.. glyphs], [.. points], runUtf8, runClusters));
-                    glyphs.Clear();
-                    points.Clear();
-                    clusters.Clear();
-                    (first, last) = (int.MaxValue, -1);
-                }
-
                 for (int g = 0; g < item.Glyphs.Length; g++)
                 {
                     int cluster = item.Clusters[g];
@@ -367,14 +341,14 @@ internal static class ShapedLines
                     float advance = item.Advances[g];
                     if (cluster >= visibleEnd)
                     {
-                        Flush();
+                        run.Flush(runs, item, text, start, visibleEnd, byteOffsets);
                         pen += advance;
                         continue; // trailing whitespace: room only
                     }
 
                     if (item.Glyphs[g] == 0)
                     {
-                        Flush();
+                        run.Flush(runs, item, text, start, visibleEnd, byteOffsets);
                         // HarfBuzz reads a lone surrogate as U+FFFD, which is no invisible character.
                         Rune.DecodeFromUtf16(text.AsSpan(cluster), out var character, out _);
                         if (!TextShaper.IsInvisible(character.Value)) missing.Add((pen, advance));
@@ -382,21 +356,55 @@ internal static class ShapedLines
                         continue;
                     }
 
-                    glyphs.Add(item.Glyphs[g]);
-                    points.Add(new SKPoint(pen + item.OffsetX[g], item.OffsetY[g]));
-                    first = Math.Min(first, cluster);
-                    last = Math.Max(last, cluster);
-                    clusters.Add(cluster);
+                    run.Add(item.Glyphs[g], new SKPoint(pen + item.OffsetX[g], item.OffsetY[g]), cluster);
                     pen += advance;
                 }
 
-                Flush();
+                run.Flush(runs, item, text, start, visibleEnd, byteOffsets);
             }
         }
 
         float width = 0;
         for (int i = start; i < visibleEnd; i++) width += paragraph.Advances[i];
         return new ShapedLine([.. runs], width, ascent * paragraph.Size, (ascent + descent) * paragraph.Size, [.. missing]);
+    }
+
+    /// <summary>The glyphs of one run as a line is built, item by item; a box or a space left out ends a run, so no glyph claims their text.</summary>
+    private sealed class RunBuilder(float size)
+    {
+        private readonly List<ushort> _glyphs = [];
+        private readonly List<SKPoint> _points = [];
+        private readonly List<int> _clusters = [];
+        private int _first = int.MaxValue, _last = -1;
+
+        public void Add(ushort glyph, SKPoint point, int cluster)
+        {
+            _glyphs.Add(glyph);
+            _points.Add(point);
+            _clusters.Add(cluster);
+            _first = Math.Min(_first, cluster);
+            _last = Math.Max(_last, cluster);
+        }
+
+        /// <summary>Adds the glyphs so far as a run of <paramref name="item"/>'s face; its text runs from its first cluster to the start of the item's next one.</summary>
+        public void Flush(List<GlyphRun> runs, ShapedItem item, string text, int start, int visibleEnd, int[] byteOffsets)
+        {
+            if (_glyphs.Count == 0) return;
+            int textEnd = Math.Min(item.End, visibleEnd);
+            foreach (var c in item.Clusters)
+                if (c > _last && c < textEnd) textEnd = c;
+            textEnd = Math.Max(textEnd, _last + 1);
+            int byteStart = byteOffsets[_first - start];
+            var utf8 = new byte[byteOffsets[textEnd - start] - byteStart];
+            Encoding.UTF8.GetBytes(text.AsSpan(_first, textEnd - _first), utf8);
+            var clusters = new uint[_clusters.Count];
+            for (int c = 0; c < clusters.Length; c++) clusters[c] = (uint)(byteOffsets[_clusters[c] - start] - byteStart);
+            runs.Add(new GlyphRun(item.Face, size, item.FakeBold, item.FakeItalic, [.. _glyphs], [.. _points], utf8, clusters));
+            _glyphs.Clear();
+            _points.Clear();
+            _clusters.Clear();
+            (_first, _last) = (int.MaxValue, -1);
+        }
     }
 
     /// <summary>For each UTF-16 index of text[start..end] (the end too), the UTF-8 byte offset from start of the character there.</summary>
