@@ -294,8 +294,8 @@ public sealed class SvgCanvas : IDiagramCanvas
             : "sans-serif";
     }
 
-    private static string SingleLine(string text) =>
-        text.IndexOfAny(['\r', '\n']) < 0 ? text : text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
+    /// <summary>The line as the other outputs draw it: every control character as a space.</summary>
+    private static string SingleLine(string text) => TextShaper.WithoutControls(text);
 
     private void AppendPaint(Color? fill, Stroke? stroke)
     {

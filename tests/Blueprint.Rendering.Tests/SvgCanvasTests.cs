@@ -60,7 +60,7 @@ public sealed class SvgCanvasTests
     }
 
     [Fact]
-    public void Drops_characters_xml_cannot_hold()
+    public void Writes_controls_as_spaces_as_the_other_outputs_draw_them_and_replaces_what_xml_cannot_hold()
     {
         var svg = Render(canvas =>
         {
@@ -69,7 +69,7 @@ public sealed class SvgCanvasTests
             canvas.Finish();
         });
 
-        Assert.Equal("ab\"c\uFFFDd", XDocument.Parse(svg).Descendants(Svg + "text").Single().Value);
+        Assert.Equal("a b\"c\uFFFDd", XDocument.Parse(svg).Descendants(Svg + "text").Single().Value);
     }
 
     [Theory]

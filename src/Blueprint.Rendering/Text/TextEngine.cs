@@ -111,6 +111,7 @@ public sealed class TextEngine : ITextMeasurer
         {
             texts.Clear();
             width = 0;
+            truncated = false;
         }
 
         return new WrappedText(texts, width, lineHeight, truncated, paragraph.MissingGlyphs, (paragraph.Bidi.ParagraphLevel & 1) != 0);
@@ -225,7 +226,7 @@ public sealed class TextEngine : ITextMeasurer
     /// <summary>The longest prefix of <paramref name="rest"/> (whole graphemes) that, with "…" appended, fits the width.</summary>
     private static (string Text, double Width, double Height) FitWithEllipsis(string rest, FontSpec font, double maxWidth)
     {
-        var flat = string.Join(' ', rest.Split(['\r', '\n', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var flat = string.Join(' ', rest.Split(['\r', '\n', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var starts = StringInfo.ParseCombiningCharacters(flat);
 
         string Candidate(int graphemes) => (graphemes >= starts.Length ? flat : flat[..starts[graphemes]]).TrimEnd() + Ellipsis;

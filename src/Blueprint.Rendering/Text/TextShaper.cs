@@ -173,7 +173,8 @@ internal static class TextShaper
         for (int i = 0; i < text.Length && scripts[i] == Script.Invalid; i++) scripts[i] = first;
     }
 
-    private static string WithoutControls(string text)
+    /// <summary>The text with every control character (line breaks, tabs, U+2028/9) as a space: how a line is drawn.</summary>
+    internal static string WithoutControls(string text)
     {
         int i = 0;
         while (i < text.Length && !IsControl(text[i])) i++;
