@@ -20,6 +20,17 @@ internal static class CanvasGeometry
     /// </summary>
     public static float Snap(double value) => (float)(Math.Round(value * 8) / 8);
 
+    /// <summary>
+    /// The on/off lengths a stroke is dashed with, an even number of them (an odd list is repeated, as SVG and PDF read
+    /// it); null for a solid line or a pattern that draws nothing sensible (negative, infinite or all zero).
+    /// </summary>
+    public static float[]? DashIntervals(Stroke stroke)
+    {
+        var dash = stroke.Dash;
+        if (dash is not { Count: > 0 } || !dash.All(d => d >= 0 && double.IsFinite(d)) || !dash.Any(d => d > 0)) return null;
+        return (dash.Count % 2 == 0 ? dash : dash.Concat(dash)).Select(d => (float)d).ToArray();
+    }
+
     /// <summary>The corner radius drawn for a rectangle: at most half its shorter side, on the grid.</summary>
     public static float CornerRadius(double width, double height, double cornerRadius) =>
         Snap(Math.Min(Math.Max(cornerRadius, 0), Math.Min(width, height) / 2));

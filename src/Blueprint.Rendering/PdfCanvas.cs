@@ -469,8 +469,8 @@ public sealed class PdfCanvas : IDiagramCanvas
 
         var dash = stroke.Dash;
         if (ReferenceEquals(dash, _state.DashSource)) return;
-        bool dashed = dash is { Count: > 0 } && dash.All(d => d >= 0 && double.IsFinite(d)) && dash.Any(d => d > 0);
-        string pattern = dashed ? string.Join(' ', dash!.Select(d => Math.Round(d, 3).ToString(System.Globalization.CultureInfo.InvariantCulture))) : "";
+        string pattern = CanvasGeometry.DashIntervals(stroke) is { } intervals
+            ? string.Join(' ', intervals.Select(d => Math.Round(d, 3).ToString(System.Globalization.CultureInfo.InvariantCulture))) : "";
         _state = _state with { DashSource = dash };
         if (_state.Dash != pattern)
         {

@@ -208,9 +208,7 @@ public abstract class SkiaCanvas : IDiagramCanvas
     /// <summary>A dash pattern as gradient stops over one period: the line's colour where a dash is, clear (<see cref="SKColors.Empty"/>) between.</summary>
     private static (float Period, SKColor[] Colors, float[] Positions)? DashStops(Stroke stroke)
     {
-        var dash = stroke.Dash;
-        if (!(stroke.Width > 0) || dash is not { Count: > 0 } || !dash.All(d => d >= 0 && double.IsFinite(d)) || !dash.Any(d => d > 0)) return null;
-        var lengths = (dash.Count % 2 == 0 ? dash : dash.Concat(dash).ToList()).Select(d => (float)d).ToArray();
+        if (!(stroke.Width > 0) || CanvasGeometry.DashIntervals(stroke) is not { } lengths) return null;
         float period = lengths.Sum(), at = 0;
         var colors = new List<SKColor>();
         var positions = new List<float>();
@@ -364,14 +362,13 @@ public abstract class SkiaCanvas : IDiagramCanvas
         if (stroke is null || !(stroke.Width > 0)) return false;
         _stroke.Color = ToSk(stroke.Color);
         _stroke.StrokeWidth = (float)stroke.Width;
-        _stroke.PathEffect = DashFor(stroke.Dash);
+        _stroke.PathEffect = DashFor(stroke);
         return true;
     }
 
-    private SKPathEffect? DashFor(IReadOnlyList<double>? dash)
+    private SKPathEffect? DashFor(Stroke stroke)
     {
-        if (dash is not { Count: > 0 } || !dash.All(d => d >= 0 && double.IsFinite(d)) || !dash.Any(d => d > 0)) return null;
-        var intervals = (dash.Count % 2 == 0 ? dash : dash.Concat(dash)).Select(d => (float)d).ToArray();
+        if (CanvasGeometry.DashIntervals(stroke) is not { } intervals) return null;
         var key = string.Join(',', intervals);
         if (!_dashes.TryGetValue(key, out var effect)) _dashes[key] = effect = SKPathEffect.CreateDash(intervals, 0);
         return effect;

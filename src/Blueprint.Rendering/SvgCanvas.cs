@@ -316,9 +316,10 @@ public sealed class SvgCanvas : IDiagramCanvas
 
         _svg.Append(" stroke=\"").Append(stroke.Color.ToRgbHex()).Append("\" stroke-width=\"").Append(Number(stroke.Width)).Append('"');
         AppendOpacity("stroke-opacity", stroke.Color);
-        if (stroke.Dash is { Count: > 0 } dash && dash.All(d => d >= 0 && double.IsFinite(d)) && dash.Any(d => d > 0))
+        // As written (SVG repeats an odd list itself), when it is a pattern at all.
+        if (CanvasGeometry.DashIntervals(stroke) is not null)
         {
-            _svg.Append(" stroke-dasharray=\"").AppendJoin(' ', dash.Select(Number)).Append('"');
+            _svg.Append(" stroke-dasharray=\"").AppendJoin(' ', stroke.Dash.Select(Number)).Append('"');
         }
     }
 
