@@ -75,7 +75,7 @@ public sealed class TextEngine : ITextMeasurer
         int keep = maxLines > 0 ? Math.Min(lines.Count, maxLines) : lines.Count;
         bool truncated = keep < lines.Count;
         var texts = new List<string>(keep);
-        double width = 0, lineHeight = LineHeight(paragraph, 0, text.Length, font);
+        double width = 0, lineHeight = 0;
         for (int i = 0; i < keep; i++)
         {
             var (start, end) = lines[i];
@@ -84,7 +84,7 @@ public sealed class TextEngine : ITextMeasurer
                 var (fitted, fittedWidth, height) = FitWithEllipsis(text[start..], font, maxWidth);
                 texts.Add(fitted);
                 width = Math.Max(width, fittedWidth);
-                lineHeight = i == 0 ? height : Math.Max(lineHeight, height);
+                lineHeight = Math.Max(lineHeight, height);
                 break;
             }
 
@@ -102,9 +102,11 @@ public sealed class TextEngine : ITextMeasurer
                 width = Math.Max(width, Width(paragraph, start, trimmed));
             }
 
-            double height2 = LineHeight(paragraph, start, Math.Max(trimmed, start + 1), font);
-            lineHeight = i == 0 ? height2 : Math.Max(lineHeight, height2);
+            lineHeight = Math.Max(lineHeight, LineHeight(paragraph, start, Math.Max(trimmed, start + 1), font));
         }
+
+        // With no lines, the height a line of the font would have.
+        if (texts.Count == 0) lineHeight = LineHeight(paragraph, 0, text.Length, font);
 
         // Nothing to show: no lines, as for the empty text (a card of spaces is no taller than an empty one).
         if (string.IsNullOrWhiteSpace(text))
