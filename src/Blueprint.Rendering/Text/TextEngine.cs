@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Blueprint.Layout;
 using Blueprint.Rendering.Text.Unicode;
+using HarfBuzzSharp;
 using SkiaSharp;
 
 namespace Blueprint.Rendering.Text;
@@ -291,6 +292,8 @@ internal static class ShapedLines
         if (paragraph.Items.Length != 1 || end <= start || s_lines.ContainsKey((line, font))) return;
         var item = paragraph.Items[0];
         if (item.IsRightToLeft || item.Face != Fonts.Resolve(font).Face || !SafeToCut(item, start) || !SafeToCut(item, end)) return;
+        // A line of digits and punctuation alone is shaped as Latin: cut from a paragraph in another script it would not be.
+        if (item.Script != Script.Latin && !line.Any(char.IsLetter)) return;
         Add(line, font, Build(paragraph, start, end));
     }
 

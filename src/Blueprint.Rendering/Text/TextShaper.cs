@@ -13,7 +13,7 @@ namespace Blueprint.Rendering.Text;
 /// before it without shaping again (HarfBuzz's unsafe-to-break).
 /// </summary>
 internal sealed record ShapedItem(
-    int Start, int End, FontFace Face, bool FakeBold, bool FakeItalic, byte Level,
+    int Start, int End, FontFace Face, bool FakeBold, bool FakeItalic, byte Level, Script Script,
     ushort[] Glyphs, int[] Clusters, float[] Advances, float[] OffsetX, float[] OffsetY, bool[] UnsafeToBreak)
 {
     public bool IsRightToLeft => (Level & 1) != 0;
@@ -91,7 +91,7 @@ internal static class TextShaper
             unsafeToBreak[g] = (infos[g].GlyphFlags & GlyphFlags.UnsafeToBreak) != 0;
         }
 
-        return new ShapedItem(start, end, face, fakeBold, fakeItalic, level, glyphs, clusters, advances, offsetX, offsetY, unsafeToBreak);
+        return new ShapedItem(start, end, face, fakeBold, fakeItalic, level, script, glyphs, clusters, advances, offsetX, offsetY, unsafeToBreak);
     }
 
     /// <summary>
