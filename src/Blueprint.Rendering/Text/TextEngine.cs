@@ -44,7 +44,7 @@ public sealed class TextEngine : ITextMeasurer
     /// <remarks>
     /// <paramref name="maxWidth"/> of <see cref="double.PositiveInfinity"/> means no wrapping; <paramref name="maxLines"/>
     /// of zero or less means no line limit. Lines come back without trailing whitespace and without line-break
-    /// characters; the empty string gives no lines. <see cref="WrappedText.LineHeight"/> is the tallest line's height
+    /// characters; empty text, or white space alone, gives no lines. <see cref="WrappedText.LineHeight"/> is the tallest line's height
     /// (a fallback font, e.g. for CJK, can be taller than the requested one).
     /// </remarks>
     public WrappedText Wrap(string text, FontSpec font, double maxWidth, int maxLines)
