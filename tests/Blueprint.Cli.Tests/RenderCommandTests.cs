@@ -164,13 +164,13 @@ public class RenderCommandTests
     }
 
     [Fact]
-    public void Force_renders_a_blueprint_with_errors()
+    public void Force_renders_a_blueprint_with_errors_and_exits_1()
     {
         using var dir = new TempFolder();
         dir.Write("broken.blueprint.yaml", Broken);
         var run = CliRun.Run(dir.Path, null, "render", "broken.blueprint.yaml", "-o", "broken.png", "--force");
 
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1, run.ExitCode); // drawn, but the errors are still errors
         Assert.Equal(["wrote broken.png"], run.OutLines);
         Assert.Contains(run.ErrorLines, l => l.Contains("error BP005", StringComparison.Ordinal));
         PngImage.ReadHeader(File.ReadAllBytes(Path.Combine(dir.Path, "broken.png")));

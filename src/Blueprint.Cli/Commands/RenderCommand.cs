@@ -43,11 +43,15 @@ public static class RenderCommand
         };
         var force = new Option<bool>("--force")
         {
-            Description = "Render even when the blueprint has errors (what could be read is drawn)",
+            Description = "Render even when the blueprint has errors (what could be read is drawn; the exit code is still 1)",
+        };
+        var config = new Option<string?>("--config")
+        {
+            Description = "Lint configuration file to use instead of the nearest .blueprintlint.yaml (as lint reads it)",
         };
         var command = new Command("render", "Draw blueprints as swimlane diagrams (PNG, PDF or SVG)")
         {
-            paths, output, format, theme, scale, font, page, force,
+            paths, output, format, theme, scale, font, page, config, force,
         };
         command.SetAction(result => RenderRunner.Run(console, new RenderRunner.Request(
             result.GetValue(paths) ?? [],
@@ -57,7 +61,8 @@ public static class RenderCommand
             result.GetValue(scale),
             result.GetValue(font) ?? "DejaVu Sans",
             result.GetValue(page),
-            result.GetValue(force))));
+            result.GetValue(force),
+            result.GetValue(config))));
         return command;
     }
 }

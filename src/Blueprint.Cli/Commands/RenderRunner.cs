@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Blueprint.Cli.Config;
 using Blueprint.Cli.Inputs;
 using Blueprint.Cli.Output;
 using Blueprint.Core.Analysis;
@@ -11,13 +12,17 @@ using Blueprint.Rendering.Text;
 
 namespace Blueprint.Cli.Commands;
 
-/// <summary>Renders every input (in parallel when there are several), each output written whole or not at all.</summary>
+/// <summary>
+/// Renders every input (in parallel when there are several), each output written whole or not at all. Each input is
+/// checked with the same lint configuration as <c>lint</c> gives it (<see cref="LintConfigFiles"/>), so a finding has
+/// the same severity in both, and an error stops that input's render unless <c>--force</c> (which still exits 1).
+/// </summary>
 public static class RenderRunner
 {
     public sealed record Request(
-        IReadOnlyList<string> Paths, string? Output, string? Format, string Theme, double Scale, string Font, string? Page, bool Force);
+        IReadOnlyList<string> Paths, string? Output, string? Format, string Theme, double Scale, string Font, string? Page, bool Force, string? ConfigPath = null);
 
-    private sealed record Job(InputFile Input, string? OutputPath, OutputFormat Format);
+    private sealed record Job(InputFile Input, string? OutputPath, OutputFormat Format, LoadedConfig? Config = null);
 
     private sealed record Outcome(IReadOnlyList<string> Lines, bool Failed, bool Unreadable);
 
@@ -35,11 +40,18 @@ public static class RenderRunner
             return ExitCodes.Usage;
         }
 
+        var configs = LintConfigFiles.Create(console.CurrentDirectory, request.ConfigPath);
+        if (configs.Explicit?.Unreadable is { } badConfig)
+        {
+            console.Fail(badConfig);
+            return ExitCodes.Usage;
+        }
+
         var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory);
         foreach (var problem in expansion.Problems) console.Fail(problem);
         if (expansion.Files.Count == 0) return ExitCodes.Usage;
 
-        var jobs = PlanOutputs(console, request, expansion.Files);
+        var jobs = PlanOutputs(console, request, expansion.Files)?.Select(j => j with { Config = configs.For(j.Input) }).ToList();
         if (jobs is null) return ExitCodes.Usage;
 
         try
@@ -71,12 +83,24 @@ public static class RenderRunner
         });
         if (progress) console.Error.WriteLine();
 
+        // The configurations' own problems, once each, before the findings they shape (as lint prints them).
+        bool badConfigs = false;
+        var configFindings = new List<Diagnostic>();
+        foreach (var config in jobs.Select(j => j.Config).OfType<LoadedConfig>().Distinct().OrderBy(c => c.DisplayPath, StringComparer.Ordinal))
+        {
+            if (config.Unreadable is not null) { console.Fail(config.Unreadable); badConfigs = true; }
+            configFindings.AddRange(config.Config.Diagnostics);
+        }
+        configFindings.Sort(Diagnostic.Order);
+        foreach (var d in configFindings) console.Error.WriteLine(d.ToString());
+        bool configErrors = configFindings.Any(d => d.Severity == Severity.Error);
+
         foreach (var outcome in outcomes)
             foreach (var line in outcome.Lines)
                 (line.StartsWith("wrote ", StringComparison.Ordinal) ? console.Out : console.Error).WriteLine(line);
 
-        if (expansion.Problems.Count > 0 || outcomes.Any(o => o.Unreadable)) return ExitCodes.Usage;
-        return outcomes.Any(o => o.Failed) ? ExitCodes.Findings : ExitCodes.Ok;
+        if (expansion.Problems.Count > 0 || badConfigs || outcomes.Any(o => o.Unreadable)) return ExitCodes.Usage;
+        return configErrors || outcomes.Any(o => o.Failed) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     /// <summary>Where each input goes, or null (after saying why) when the request cannot be met.</summary>
@@ -157,7 +181,7 @@ public static class RenderRunner
 
         var measurer = TextMeasuring.ForRender.Value;
         if (loaded.Read!.Document is { } read) MeasureCards(read, measurer, options);
-        var findings = Analyzer.Analyze(loaded.Read!, new AnalysisOptions(IsTextCut: CardText.CutPredicate(() => measurer, options)));
+        var findings = Analyzer.Analyze(loaded.Read!, new AnalysisOptions(job.Config?.Config.Severities, CardText.CutPredicate(() => measurer, options)));
         lines.AddRange(findings.Select(d => d.ToString()));
         var document = loaded.Read!.Document;
         bool errors = findings.Any(d => d.Severity == Severity.Error);
@@ -188,7 +212,8 @@ public static class RenderRunner
                 lines.Add($"wrote {Relative(console, job.OutputPath)}{pages}");
             }
             lines.AddRange(result.Warnings.Select(w => $"{job.Input.DisplayPath}: warning: {w}"));
-            return new Outcome(lines, false, false);
+            // Drawn with --force, the errors are still errors (SPEC section 5: exit 1 with or without --force).
+            return new Outcome(lines, errors, false);
         }
         catch (Exception e) when (e is RenderException or IOException or UnauthorizedAccessException)
         {
