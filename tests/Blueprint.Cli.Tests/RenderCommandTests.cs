@@ -185,7 +185,9 @@ public class RenderCommandTests
         var run = CliRun.Run(dir.Path, null, "render", "good.blueprint.yaml", "-o", "blocker/good.png");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("could not render 'good.blueprint.yaml'", run.Error, StringComparison.Ordinal);
+        Assert.Equal("blueprint: cannot write 'blocker/good.png': 'blocker' is a file, not a folder", run.ErrorLines[^1]);
+        Assert.All(run.ErrorLines[..^1], l => Assert.Contains(": warning BP101 missing-layer: ", l, StringComparison.Ordinal));
+        Assert.Equal("", run.Out);
         Assert.Equal(["blocker", "good.blueprint.yaml"], FilesIn(dir.Path));
         Assert.Equal("not a folder", File.ReadAllText(Path.Combine(dir.Path, "blocker")));
     }
@@ -199,7 +201,8 @@ public class RenderCommandTests
         var run = CliRun.Run(dir.Path, null, "render", "good.blueprint.yaml", "-o", "good.png");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("could not render", run.Error, StringComparison.Ordinal);
+        Assert.Equal("blueprint: cannot write 'good.png': is a folder", run.ErrorLines[^1]);
+        Assert.All(run.ErrorLines[..^1], l => Assert.Contains(": warning BP101 missing-layer: ", l, StringComparison.Ordinal));
         Assert.Equal(["good.blueprint.yaml", "good.png"], FilesIn(dir.Path));
         Assert.Equal(["keep.txt"], FilesIn(Path.Combine(dir.Path, "good.png")));
     }

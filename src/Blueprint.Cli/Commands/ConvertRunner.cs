@@ -37,19 +37,15 @@ public static class ConvertRunner
             console.Fail($"the output '{request.Output}' is the input; convert never overwrites its input, so choose another output file");
             return ExitCodes.Usage;
         }
-        if (Directory.Exists(outputPath))
+        // A folder where the output should be, or no folder to hold it: a file-system failure of the output (exit 1).
+        if ((FileSystemFailure.Obstacle(request.Output, outputPath) ?? (Directory.Exists(Path.GetDirectoryName(outputPath)) ? null : "no such folder")) is { } obstacle)
         {
-            console.Fail($"'{request.Output}' is a folder; give the output file's name, e.g. '{Path.Combine(request.Output, SuggestedName(request.Input, format))}'");
-            return ExitCodes.Usage;
+            console.Fail($"cannot write '{request.Output}': {obstacle}");
+            return ExitCodes.Findings;
         }
         if (File.Exists(outputPath) && !request.Force)
         {
             console.Fail($"'{request.Output}' already exists; pass --force to replace it");
-            return ExitCodes.Usage;
-        }
-        if (!Directory.Exists(Path.GetDirectoryName(outputPath)))
-        {
-            console.Fail($"the folder of '{request.Output}' does not exist");
             return ExitCodes.Usage;
         }
 
@@ -77,13 +73,16 @@ public static class ConvertRunner
         {
             AtomicFile.WriteText(outputPath, result.Text, overwrite: request.Force);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileSystemFailure.Is(e))
         {
             // Another process may have created the output meanwhile: the rename without --force refuses to replace it.
-            console.Fail(File.Exists(outputPath) && !request.Force
-                ? $"'{request.Output}' already exists; pass --force to replace it"
-                : $"cannot write '{request.Output}': {(e is UnauthorizedAccessException ? "permission denied" : e.Message)}");
-            return ExitCodes.Usage;
+            if (File.Exists(outputPath) && !request.Force)
+            {
+                console.Fail($"'{request.Output}' already exists; pass --force to replace it");
+                return ExitCodes.Usage;
+            }
+            console.Fail(FileSystemFailure.Writing(request.Output, outputPath, e));
+            return ExitCodes.Findings;
         }
         console.Out.WriteLine($"wrote {request.Output}");
         return ExitCodes.Ok;
@@ -96,13 +95,5 @@ public static class ConvertRunner
         if (lower.EndsWith(".md", StringComparison.Ordinal) || lower.EndsWith(".markdown", StringComparison.Ordinal)) return SourceFormat.Markdown;
         if (lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal)) return SourceFormat.Yaml;
         return null;
-    }
-
-    private static string SuggestedName(string input, SourceFormat format)
-    {
-        string name = Path.GetFileName(input);
-        foreach (var ext in BlueprintReader.Extensions)
-            if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) { name = name[..^ext.Length]; break; }
-        return name + (format == SourceFormat.Markdown ? ".blueprint.md" : ".blueprint.yaml");
     }
 }

@@ -36,11 +36,16 @@ public static class InitRunner
         {
             AtomicFile.WriteText(full, text, overwrite: false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FileSystemFailure.Is(e))
         {
-            string reason = e is UnauthorizedAccessException ? "permission denied" : e.Message;
-            console.Fail($"cannot write '{file}': {reason}");
-            return ExitCodes.Usage;
+            // Created meanwhile by another process: the rename without overwrite refused it.
+            if (File.Exists(full))
+            {
+                console.Fail($"'{file}' already exists; init never overwrites a file: choose another name or remove it first");
+                return ExitCodes.Usage;
+            }
+            console.Fail(FileSystemFailure.Writing(file, full, e));
+            return ExitCodes.Findings;
         }
 
         console.Out.WriteLine($"wrote {file} ({request.Template} template, {(markdown ? "Markdown" : "YAML")})");

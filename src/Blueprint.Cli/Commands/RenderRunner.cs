@@ -22,7 +22,8 @@ public static class RenderRunner
     public sealed record Request(
         IReadOnlyList<string> Paths, string? Output, string? Format, string Theme, double Scale, string Font, string? Page, bool Force, string? ConfigPath = null);
 
-    private sealed record Job(InputFile Input, string? OutputPath, OutputFormat Format, LoadedConfig? Config = null);
+    /// <summary>One input and where it goes; <see cref="ShownOutput"/> is the output as the user typed it, when they named the file.</summary>
+    private sealed record Job(InputFile Input, string? OutputPath, OutputFormat Format, LoadedConfig? Config = null, string? ShownOutput = null);
 
     private sealed record Outcome(IReadOnlyList<string> Lines, bool Failed, bool Unreadable);
 
@@ -139,7 +140,7 @@ public static class RenderRunner
                 console.Fail($"refusing to write over the input '{input.DisplayPath}'; choose another output with -o");
                 return null;
             }
-            jobs.Add(new Job(input, path, format));
+            jobs.Add(new Job(input, path, format, ShownOutput: outputIsFile && path is not null ? request.Output : null));
         }
         var clash = jobs.Where(j => j.OutputPath is not null).GroupBy(j => j.OutputPath).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
@@ -215,12 +216,23 @@ public static class RenderRunner
             // Drawn with --force, the errors are still errors (SPEC section 5: exit 1 with or without --force).
             return new Outcome(lines, errors, false);
         }
-        catch (Exception e) when (e is RenderException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (WriteFailure(e) is { } cause)
+        {
+            // The output as the user named it and the cause in plain words; never the temporary file or the exception's text.
+            string shown = job.OutputPath is null ? "standard output" : job.ShownOutput ?? Relative(console, job.OutputPath);
+            lines.Add($"blueprint: {FileSystemFailure.Writing(shown, job.OutputPath ?? "", cause)}");
+            return new Outcome(lines, true, false);
+        }
+        catch (RenderException e)
         {
             lines.Add($"blueprint: could not render '{job.Input.DisplayPath}': {e.Message}");
             return new Outcome(lines, true, false);
         }
     }
+
+    /// <summary>The file-system failure behind <paramref name="e"/>, also when the renderer wrapped it; null for any other failure.</summary>
+    private static Exception? WriteFailure(Exception e) =>
+        FileSystemFailure.Is(e) ? e : e is RenderException { InnerException: { } inner } && FileSystemFailure.Is(inner) ? inner : null;
 
     /// <summary>Fewer cards than this are measured where they are needed: starting the other core's work costs more than it saves.</summary>
     private const int CardsMeasuredInParallel = 200;
