@@ -281,12 +281,12 @@ public class RenderCommandTests
     public void Two_inputs_whose_outputs_clash_is_bad_usage()
     {
         using var dir = new TempFolder();
-        dir.Write("one/visit.blueprint.yaml", Good);
-        dir.Write("two/visit.blueprint.md", "# Good\n\n## Visit\n\n### Arrive\n\n- Customer: Walks in\n");
-        var run = CliRun.Run(dir.Path, null, "render", "one/visit.blueprint.yaml", "two/visit.blueprint.md", "-o", "out");
+        dir.Write("in/visit.blueprint.yaml", Good);
+        dir.Write("in/visit.blueprint.md", "# Good\n\n## Visit\n\n### Arrive\n\n- Customer: Walks in\n");
+        var run = CliRun.Run(dir.Path, null, "render", "in", "-o", "out");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("would both be written to 'out/visit.png'", run.Error, StringComparison.Ordinal);
+        Assert.Equal(["blueprint: 'in/visit.blueprint.md' and 'in/visit.blueprint.yaml' would both be written to 'out/visit.png'; rename one of them, or render them one at a time"], run.ErrorLines);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
     }
 

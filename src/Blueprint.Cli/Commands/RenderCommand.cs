@@ -14,7 +14,7 @@ public static class RenderCommand
         };
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Output file (its extension picks the format), or a folder for one file per input; - for standard output. Default: beside each input",
+            Description = "Output file (its extension picks the format), or a folder for one file per input, which keeps the inputs' folders below their common root (a/x.blueprint.yaml and b/x.blueprint.yaml give DIR/a/x.png and DIR/b/x.png); - for standard output. Default: beside each input",
         };
         var format = new Option<string?>("--format", "-f")
         {

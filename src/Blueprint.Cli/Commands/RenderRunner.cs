@@ -122,6 +122,11 @@ public static class RenderRunner
         var format = byExtension ?? FormatOf("." + (request.Format ?? "png"))!.Value;
         string extension = "." + format.ToString().ToLowerInvariant();
 
+        // Into a folder, each output keeps its input's folder below the inputs' common root (as tsc --outDir does),
+        // so that a/x.blueprint.yaml and b/x.blueprint.yaml become out/a/x.png and out/b/x.png.
+        string? root = request.Output is not null && !outputIsFile
+            ? CommonRoot(inputs.Where(i => !i.IsStandardInput).Select(i => Path.GetDirectoryName(i.FullPath!)!))
+            : null;
         var jobs = new List<Job>();
         foreach (var input in inputs)
         {
@@ -131,7 +136,7 @@ public static class RenderRunner
             else
             {
                 string folder = request.Output is not null
-                    ? Path.GetFullPath(request.Output, console.CurrentDirectory)
+                    ? Path.GetFullPath(Path.Combine(request.Output, BelowRoot(root, input)), console.CurrentDirectory)
                     : Path.GetDirectoryName(input.FullPath!)!;
                 path = Path.Combine(folder, StemOf(input) + extension);
             }
@@ -145,10 +150,33 @@ public static class RenderRunner
         var clash = jobs.Where(j => j.OutputPath is not null).GroupBy(j => j.OutputPath).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
         {
-            console.Fail($"'{clash.First().Input.DisplayPath}' and '{clash.Skip(1).First().Input.DisplayPath}' would both be written to '{Relative(console, clash.Key!)}'; render them into separate folders");
+            console.Fail($"'{clash.First().Input.DisplayPath}' and '{clash.Skip(1).First().Input.DisplayPath}' would both be written to '{Relative(console, clash.Key!)}'; rename one of them, or render them one at a time");
             return null;
         }
         return jobs;
+    }
+
+    /// <summary>The deepest folder that holds all of <paramref name="folders"/> (full paths); null when there are none.</summary>
+    private static string? CommonRoot(IEnumerable<string> folders)
+    {
+        string? root = null;
+        foreach (var folder in folders)
+        {
+            if (root is null) { root = folder; continue; }
+            while (!IsWithin(folder, root) && Path.GetDirectoryName(root) is { } parent) root = parent;
+        }
+        return root;
+    }
+
+    private static bool IsWithin(string path, string folder) =>
+        path == folder || path.StartsWith(Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>The input's folder relative to the common root (<c>""</c> at the root, and for standard input).</summary>
+    private static string BelowRoot(string? root, InputFile input)
+    {
+        if (root is null || input.IsStandardInput) return "";
+        string relative = Path.GetRelativePath(root, Path.GetDirectoryName(input.FullPath!)!);
+        return relative == "." ? "" : relative;
     }
 
     private static OutputFormat? FormatOf(string extension) => extension.ToLowerInvariant() switch
