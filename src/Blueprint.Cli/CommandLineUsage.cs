@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Blueprint.Core.Diagnostics;
+
+namespace Blueprint.Cli;
+
+/// <summary>
+/// The strictness System.CommandLine leaves to us (SPEC section 5): an unknown command or option is a usage error with the
+/// nearest name suggested, and a token that starts with <c>-</c> is never taken as a path unless it follows <c>--</c>.
+/// </summary>
+public static class CommandLineUsage
+{
+    /// <summary>One message per unknown command or option, in command-line order; empty when there is none.</summary>
+    public static IReadOnlyList<string> UnknownTokens(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        // A number may be negative (--max-warnings -1 is then out of range); a name or path given to an option
+        // (-o --bogus) is held to the same rule as one given to a command.
+        var optionValues = new HashSet<Token>(ReferenceEqualityComparer.Instance);
+        foreach (var option in OptionResults(parse.RootCommandResult))
+            if (option.Option.ValueType != typeof(string))
+                foreach (var token in option.Tokens) optionValues.Add(token);
+
+        var problems = new List<string>();
+        foreach (var token in parse.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash) break;
+            if (token.Type != TokenType.Argument || optionValues.Contains(token)) continue;
+            if (token.Value.Length > 1 && token.Value[0] == '-')
+                problems.Add($"unknown option '{token.Value}'{DidYouMean(token.Value, OptionNames(command))}");
+        }
+        if (command is RootCommand && problems.Count == 0
+            && parse.UnmatchedTokens.FirstOrDefault(t => t.Length == 0 || t[0] != '-') is { } name)
+            problems.Add($"unknown command '{name}'{DidYouMean(name, command.Subcommands.Where(c => !c.Hidden).SelectMany(c => c.Aliases.Prepend(c.Name)))}");
+        return problems;
+    }
+
+    /// <summary><c>; did you mean '--format'?</c>, or nothing when no name is near (a one-letter flag is never guessed at).</summary>
+    private static string DidYouMean(string input, IEnumerable<string> candidates) =>
+        input.Length > 2 && Suggest.Nearest(input, candidates) is { } near ? $"; did you mean '{near}'?" : "";
+
+    /// <summary>The long names a command accepts (a one-letter alias is no likely meaning of a longer word): its own options and those its parents pass down.</summary>
+    private static IEnumerable<string> OptionNames(Command command)
+    {
+        var names = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name));
+        foreach (var parent in Ancestors(command))
+            names = names.Concat(parent.Options.Where(o => o.Recursive && !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)));
+        return names.Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct();
+    }
+
+    private static IEnumerable<Command> Ancestors(Command command)
+    {
+        var seen = new HashSet<Command>();
+        var pending = new Queue<Command>(command.Parents.OfType<Command>());
+        while (pending.TryDequeue(out var parent))
+        {
+            if (!seen.Add(parent)) continue;
+            yield return parent;
+            foreach (var next in parent.Parents.OfType<Command>()) pending.Enqueue(next);
+        }
+    }
+
+    private static IEnumerable<OptionResult> OptionResults(CommandResult result)
+    {
+        foreach (var child in result.Children)
+        {
+            if (child is OptionResult option) yield return option;
+            else if (child is CommandResult subcommand)
+                foreach (var nested in OptionResults(subcommand)) yield return nested;
+        }
+    }
+}

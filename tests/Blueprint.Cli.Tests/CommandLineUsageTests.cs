@@ -1,0 +1,72 @@
+namespace Blueprint.Cli.Tests;
+
+/// <summary>SPEC section 5, strictness: wrong usage is exit 2 before any work, in the user's words, with the nearest name suggested.</summary>
+public class CommandLineUsageTests
+{
+    private const string Good = """
+        blueprint: Good
+        goal: A goal
+        scenario: A scenario
+        scenes:
+          - scene: Visit
+            steps:
+              - step: Arrive
+                customer: Walks in
+                frontstage: Greets
+        """;
+
+    private static string[] FilesIn(string folder) =>
+        Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+
+    /// <summary>Runs in a folder holding only <c>x.blueprint.yaml</c>, and checks that usage failed with exactly these lines and wrote nothing.</summary>
+    private static void AssertUsage(string[] args, params string[] errorLines)
+    {
+        using var dir = new TempFolder();
+        dir.Write("x.blueprint.yaml", Good);
+        var run = CliRun.Run(dir.Path, null, args);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal(errorLines, run.ErrorLines);
+        Assert.Equal("", run.Out);
+        Assert.Equal(["x.blueprint.yaml"], FilesIn(dir.Path));
+    }
+
+    [Theory]
+    [InlineData("render x.blueprint.yaml --bogus", "unknown option '--bogus'", "render")]
+    [InlineData("render --bogus x.blueprint.yaml", "unknown option '--bogus'", "render")]
+    [InlineData("render x.blueprint.yaml --fromat svg", "unknown option '--fromat'; did you mean '--format'?", "render")]
+    [InlineData("render x.blueprint.yaml -x", "unknown option '-x'", "render")]
+    [InlineData("render x.blueprint.yaml -o --bogus", "unknown option '--bogus'", "render")]
+    [InlineData("render x.blueprint.yaml --output=-out", "unknown option '-out'", "render")]
+    [InlineData("init --bogus", "unknown option '--bogus'", "init")]
+    [InlineData("init --markdwon", "unknown option '--markdwon'; did you mean '--markdown'?", "init")]
+    [InlineData("lint x.blueprint.yaml --formt json", "unknown option '--formt'; did you mean '--format'?", "lint")]
+    [InlineData("lint x.blueprint.yaml --config --bogus", "unknown option '--bogus'", "lint")]
+    [InlineData("lint x.blueprint.yaml --verbos", "unknown option '--verbos'; did you mean '--verbose'?", "lint")]
+    [InlineData("stats x.blueprint.yaml --formt json", "unknown option '--formt'; did you mean '--format'?", "stats")]
+    [InlineData("schema --bogus", "unknown option '--bogus'", "schema")]
+    public void An_unknown_option_is_bad_usage_before_any_work(string commandLine, string message, string command) =>
+        AssertUsage(commandLine.Split(' '), $"blueprint: {message}", $"Run 'blueprint {command} --help' for usage.");
+
+    [Theory]
+    [InlineData("rendr x.blueprint.yaml", "unknown command 'rendr'; did you mean 'render'?")]
+    [InlineData("lnit x.blueprint.yaml", "unknown command 'lnit'; did you mean 'init'?")]
+    [InlineData("frobnicate", "unknown command 'frobnicate'")]
+    [InlineData("--bogus", "unknown option '--bogus'")]
+    public void An_unknown_command_is_bad_usage_with_the_nearest_suggested(string commandLine, string message) =>
+        AssertUsage(commandLine.Split(' '), $"blueprint: {message}", "Run 'blueprint --help' for usage.");
+
+    [Theory]
+    [InlineData("--", "-dash.blueprint.yaml")]
+    [InlineData("./-dash.blueprint.yaml")]
+    public void A_path_that_starts_with_a_dash_is_given_after_double_dash_or_as_dot_slash(params string[] file)
+    {
+        using var dir = new TempFolder();
+        var init = CliRun.Run(dir.Path, null, ["init", .. file]);
+        Assert.Equal(ExitCodes.Ok, init.ExitCode);
+        Assert.Equal(["-dash.blueprint.yaml"], FilesIn(dir.Path));
+
+        var lint = CliRun.Run(dir.Path, null, ["lint", .. file]);
+        Assert.Equal(ExitCodes.Ok, lint.ExitCode);
+    }
+}
