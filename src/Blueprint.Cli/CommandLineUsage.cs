@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using Blueprint.Core.Diagnostics;
 
 namespace Blueprint.Cli;
@@ -68,5 +69,30 @@ public static class CommandLineUsage
             else if (child is CommandResult subcommand)
                 foreach (var nested in OptionResults(subcommand)) yield return nested;
         }
+    }
+
+    /// <summary>A number from <paramref name="min"/> to <paramref name="max"/>, or a usage error in the user's words (never a .NET type).</summary>
+    public static double Number(ArgumentResult result, string option, double min, double max, double absent = 1)
+    {
+        if (result.Tokens.Count == 0) return absent;
+        string text = result.Tokens[0].Value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= min && value <= max)
+            return value;
+        result.AddError(NumberMessage(option, min, max, text));
+        return absent;
+    }
+
+    /// <summary><c>--scale must be a number from 0.1 to 16, got 'abc'</c>.</summary>
+    public static string NumberMessage(string option, double min, double max, string given) =>
+        string.Create(CultureInfo.InvariantCulture, $"{option} must be a number from {min} to {max}, got '{given}'");
+
+    /// <summary>A whole number, 0 or more, or a usage error in the user's words; null when the option has no value.</summary>
+    public static int? Count(ArgumentResult result, string option)
+    {
+        if (result.Tokens.Count == 0) return null;
+        string text = result.Tokens[0].Value;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value)) return value;
+        result.AddError($"{option} must be a whole number, 0 or more, got '{text}'");
+        return null;
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Blueprint.Tests;
+
 namespace Blueprint.Cli.Tests;
 
 /// <summary>SPEC section 5, strictness: wrong usage is exit 2 before any work, in the user's words, with the nearest name suggested.</summary>
@@ -68,5 +71,45 @@ public class CommandLineUsageTests
 
         var lint = CliRun.Run(dir.Path, null, ["lint", .. file]);
         Assert.Equal(ExitCodes.Ok, lint.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("render x.blueprint.yaml --scale abc", "--scale must be a number from 0.1 to 16, got 'abc'", "render")]
+    [InlineData("render x.blueprint.yaml --scale 0.05", "--scale must be a number from 0.1 to 16, got '0.05'", "render")]
+    [InlineData("render x.blueprint.yaml --scale 16.5", "--scale must be a number from 0.1 to 16, got '16.5'", "render")]
+    [InlineData("render x.blueprint.yaml --scale NaN", "--scale must be a number from 0.1 to 16, got 'NaN'", "render")]
+    [InlineData("lint x.blueprint.yaml --max-warnings abc", "--max-warnings must be a whole number, 0 or more, got 'abc'", "lint")]
+    [InlineData("lint x.blueprint.yaml --max-warnings -1", "--max-warnings must be a whole number, 0 or more, got '-1'", "lint")]
+    [InlineData("lint x.blueprint.yaml --max-warnings=-1", "--max-warnings must be a whole number, 0 or more, got '-1'", "lint")]
+    [InlineData("lint x.blueprint.yaml --max-warnings 1.5", "--max-warnings must be a whole number, 0 or more, got '1.5'", "lint")]
+    public void A_value_out_of_range_or_not_a_number_is_bad_usage_in_the_users_words(string commandLine, string message, string command) =>
+        AssertUsage(commandLine.Split(' '), $"blueprint: {message}", $"Run 'blueprint {command} --help' for usage.");
+
+    [Theory]
+    [InlineData("0.1")]
+    [InlineData("16")]
+    public void The_ends_of_the_scale_range_are_accepted(string scale)
+    {
+        using var dir = new TempFolder();
+        dir.Write("x.blueprint.yaml", Good);
+        var run = CliRun.Run(dir.Path, null, "render", "x.blueprint.yaml", "--scale", scale);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal(["wrote x.png"], run.OutLines);
+    }
+
+    [Fact]
+    public void Max_warnings_zero_is_accepted_and_help_gives_the_ranges()
+    {
+        using var dir = new TempFolder();
+        dir.Write("x.blueprint.yaml", Good);
+        var lint = CliRun.Run(Repo.Root, null, "lint", "examples/coffee-shop.blueprint.yaml", "--max-warnings", "0");
+        Assert.Equal(ExitCodes.Ok, lint.ExitCode);
+        Assert.Equal("", lint.Error);
+        // Help wraps its descriptions to the console's width.
+        static string Help(string directory, string command) =>
+            Regex.Replace(CliRun.Run(directory, null, command, "--help").Out, @"\s+", " ");
+        Assert.Contains("high-density screens (0.1 to 16) [default: 1]", Help(dir.Path, "render"), StringComparison.Ordinal);
+        Assert.Contains("more warnings than this (0 or more)", Help(dir.Path, "lint"), StringComparison.Ordinal);
     }
 }
