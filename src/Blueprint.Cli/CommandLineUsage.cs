@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Blueprint.Cli.Commands;
 using Blueprint.Core.Diagnostics;
+using Blueprint.Rendering;
 
 namespace Blueprint.Cli;
 
@@ -95,4 +97,30 @@ public static class CommandLineUsage
         result.AddError($"{option} must be a whole number, 0 or more, got '{text}'");
         return null;
     }
+
+    /// <summary>Render's options that contradict each other: <c>-o x.png -f pdf</c>, and <c>--page</c> for a format other than PDF.</summary>
+    public static void CheckFormats(CommandResult result, Option<string?> output, Option<string?> format, Option<string?> page)
+    {
+        // The tokens as given, not GetValue: a value that failed its own check (-f jpg) would throw here; it is reported already.
+        string? o = Given(output), f = Given(format), paper = Given(page);
+        if (f is not null && RenderRunner.FormatOf("." + f) is null) return;
+        bool named = o is not null && o != "-" && Path.HasExtension(o);
+        var byExtension = named ? RenderRunner.FormatOf(Path.GetExtension(o!)) : null;
+        if (byExtension is { } e && f is not null && RenderRunner.FormatOf("." + f) != e)
+        {
+            result.AddError($"-o '{o}' writes {Upper(e)} but -f says {f}; drop -f, or name the output .{f}");
+            return;
+        }
+        // An unknown paper or output extension is the runner's to report, in its own words.
+        if (paper is null || PageSize.Find(paper) is null || (named && byExtension is null)) return;
+        var chosen = byExtension ?? RenderRunner.FormatOf("." + (f ?? "png"));
+        if (chosen is null or OutputFormat.Pdf) return;
+        result.AddError(byExtension is not null ? $"--page {paper} is for PDF output, but -o '{o}' writes {Upper(chosen.Value)}; drop --page, or name the output .pdf"
+            : f is not null ? $"--page {paper} is for PDF output, but -f is {f}; drop --page, or use -f pdf"
+            : $"--page {paper} is for PDF output, but the output is {Upper(chosen.Value)}; add -f pdf, or name the output .pdf");
+
+        string? Given(Option<string?> option) => result.GetResult(option)?.Tokens.LastOrDefault()?.Value;
+    }
+
+    private static string Upper(OutputFormat format) => format.ToString().ToUpperInvariant();
 }

@@ -112,4 +112,27 @@ public class CommandLineUsageTests
         Assert.Contains("high-density screens (0.1 to 16) [default: 1]", Help(dir.Path, "render"), StringComparison.Ordinal);
         Assert.Contains("more warnings than this (0 or more)", Help(dir.Path, "lint"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("render x.blueprint.yaml -o x.png -f pdf", "-o 'x.png' writes PNG but -f says pdf; drop -f, or name the output .pdf")]
+    [InlineData("render x.blueprint.yaml -f svg -o x.pdf", "-o 'x.pdf' writes PDF but -f says svg; drop -f, or name the output .svg")]
+    [InlineData("render x.blueprint.yaml -o x.png --page a4", "--page a4 is for PDF output, but -o 'x.png' writes PNG; drop --page, or name the output .pdf")]
+    [InlineData("render x.blueprint.yaml -f svg --page a4", "--page a4 is for PDF output, but -f is svg; drop --page, or use -f pdf")]
+    [InlineData("render x.blueprint.yaml --page letter", "--page letter is for PDF output, but the output is PNG; add -f pdf, or name the output .pdf")]
+    public void Options_that_contradict_each_other_are_bad_usage_before_any_work(string commandLine, string message) =>
+        AssertUsage(commandLine.Split(' '), $"blueprint: {message}", "Run 'blueprint render --help' for usage.");
+
+    [Theory]
+    [InlineData("-o", "x.png", "-f", "png")]
+    [InlineData("-o", "x.pdf", "-f", "pdf", "--page", "a4")]
+    [InlineData("-f", "pdf", "--page", "a4")]
+    public void Options_that_agree_are_accepted(params string[] options)
+    {
+        using var dir = new TempFolder();
+        dir.Write("x.blueprint.yaml", Good);
+        var run = CliRun.Run(dir.Path, null, ["render", "x.blueprint.yaml", .. options]);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Single(run.OutLines);
+    }
 }

@@ -53,6 +53,7 @@ public static class RenderCommand
         {
             paths, output, format, theme, scale, font, page, force,
         };
+        command.Validators.Add(result => CommandLineUsage.CheckFormats(result, output, format, page));
         command.SetAction(result => RenderRunner.Run(console, new RenderRunner.Request(
             result.GetValue(paths) ?? [],
             result.GetValue(output),

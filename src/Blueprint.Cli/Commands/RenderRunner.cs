@@ -126,7 +126,7 @@ public static class RenderRunner
         return jobs;
     }
 
-    private static OutputFormat? FormatOf(string extension) => extension.ToLowerInvariant() switch
+    internal static OutputFormat? FormatOf(string extension) => extension.ToLowerInvariant() switch
     {
         ".png" => OutputFormat.Png,
         ".pdf" => OutputFormat.Pdf,
