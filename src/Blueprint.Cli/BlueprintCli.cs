@@ -31,9 +31,11 @@ public static class BlueprintCli
     {
         var root = BuildRoot(console);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        var unknown = CommandLineUsage.UnknownTokens(parse);
+        if (unknown.Count > 0 || parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) console.Fail(error.Message);
+            // An unknown name explains whatever else went wrong (its value taken as a path, say), so it is said alone.
+            foreach (var message in unknown.Count > 0 ? unknown : parse.Errors.Select(e => e.Message)) console.Fail(message);
             string command = string.Join(' ', parse.CommandResult.Command is RootCommand ? [] : new[] { parse.CommandResult.Command.Name });
             console.Error.WriteLine($"Run 'blueprint {(command.Length > 0 ? command + " " : "")}--help' for usage.");
             return ExitCodes.Usage;

@@ -292,8 +292,8 @@ public class RenderCommandTests
 
     [Theory]
     [InlineData("--page", "bogus", "unknown --page 'bogus'")]
-    [InlineData("--scale", "0", "--scale 0 is out of range")]
-    [InlineData("--scale", "9", "--scale 9 is out of range")]
+    [InlineData("--scale", "0", "--scale must be a number from 0.1 to 16, got '0'")]
+    [InlineData("--scale", "17", "--scale must be a number from 0.1 to 16, got '17'")]
     [InlineData("--theme", "neon", "neon")]
     [InlineData("-f", "jpg", "jpg")]
     public void Bad_options_are_bad_usage(string option, string value, string message)

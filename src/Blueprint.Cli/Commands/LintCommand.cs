@@ -22,7 +22,8 @@ public static class LintCommand
         format.AcceptOnlyFromAmong(Formats);
         var maxWarnings = new Option<int?>("--max-warnings")
         {
-            Description = "Exit with 1 when there are more warnings than this",
+            Description = "Exit with 1 when there are more warnings than this (0 or more)",
+            CustomParser = result => (int?)CommandLineUsage.Count(result, "--max-warnings"),
         };
         var config = new Option<string?>("--config")
         {

@@ -5,6 +5,9 @@ namespace Blueprint.Cli.Commands;
 /// <summary>The symbols of <c>blueprint render</c>; the work is in <see cref="RenderRunner"/>.</summary>
 public static class RenderCommand
 {
+    public const double MinScale = 0.1;
+    public const double MaxScale = 16;
+
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("paths")
@@ -29,8 +32,9 @@ public static class RenderCommand
         theme.AcceptOnlyFromAmong("light", "dark", "print");
         var scale = new Option<double>("--scale")
         {
-            Description = "PNG pixels per point, e.g. 2 for high-density screens (0.1 to 8)",
+            Description = $"PNG pixels per point, e.g. 2 for high-density screens ({MinScale} to {MaxScale})",
             DefaultValueFactory = _ => 1,
+            CustomParser = result => CommandLineUsage.Number(result, "--scale", MinScale, MaxScale),
         };
         var font = new Option<string>("--font")
         {
@@ -53,6 +57,7 @@ public static class RenderCommand
         {
             paths, output, format, theme, scale, font, page, config, force,
         };
+        command.Validators.Add(result => CommandLineUsage.CheckFormats(result, output, format, page));
         command.SetAction(result => RenderRunner.Run(console, new RenderRunner.Request(
             result.GetValue(paths) ?? [],
             result.GetValue(output),

@@ -29,9 +29,9 @@ public static class RenderRunner
 
     public static int Run(CliConsole console, Request request)
     {
-        if (request.Scale is < 0.1 or > 8 || double.IsNaN(request.Scale))
+        if (request.Scale is < RenderCommand.MinScale or > RenderCommand.MaxScale || double.IsNaN(request.Scale))
         {
-            console.Fail($"--scale {request.Scale} is out of range; use a number from 0.1 to 8");
+            console.Fail(CommandLineUsage.NumberMessage("--scale", RenderCommand.MinScale, RenderCommand.MaxScale, request.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return ExitCodes.Usage;
         }
         PageSize? paper = null;
@@ -179,7 +179,7 @@ public static class RenderRunner
         return relative == "." ? "" : relative;
     }
 
-    private static OutputFormat? FormatOf(string extension) => extension.ToLowerInvariant() switch
+    internal static OutputFormat? FormatOf(string extension) => extension.ToLowerInvariant() switch
     {
         ".png" => OutputFormat.Png,
         ".pdf" => OutputFormat.Pdf,
