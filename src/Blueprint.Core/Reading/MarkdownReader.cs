@@ -77,7 +77,7 @@ public sealed partial class MarkdownReader
 
     // ---- document ----------------------------------------------------------------------------------------
 
-    private BlueprintDocument ReadDocument()
+    private BlueprintDocument? ReadDocument()
     {
         var (meta, body) = SplitFrontMatter();
         if (meta is not null) lanes = [.. meta.Lanes];
@@ -93,7 +93,8 @@ public sealed partial class MarkdownReader
             Report(Descriptors.Syntax, SourceLocation.StartOf(file), e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase)
                 ? "Markdown nested too deeply (lists, quotes, brackets or emphasis); a blueprint needs at most a list inside a list"
                 : $"Markdown: {e.Message}");
-            return (meta ?? new BlueprintDocument { Title = "" }) with { Location = SourceLocation.StartOf(file) };
+            // Like a YAML syntax error: nothing was read, so no check runs on a half model (no BP008, BP107, ...).
+            return null;
         }
 
         foreach (var block in markdown)
@@ -386,13 +387,12 @@ public sealed partial class MarkdownReader
                 return;
             case "duration":
                 if (Durations.TryParse(value, out var d)) s = s with { Duration = d };
-                else Report(Descriptors.BadValue, valueAt, $"`{value}` is not a duration; {Durations.Help}");
+                else Report(Descriptors.BadValue, valueAt, Durations.Problem(value));
                 break;
             case "emotion":
                 if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n) && n is >= Keys.MinEmotion and <= Keys.MaxEmotion)
                     s = s with { Emotion = n };
-                else Report(Descriptors.BadValue, valueAt,
-                    $"emotion `{value}` is {(int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? "out of range" : "not a number")}; write a whole number from -2 (very negative) to 2 (very positive)");
+                else Report(Descriptors.BadValue, valueAt, Keys.EmotionProblem($"`{value}`", value));
                 break;
             case "fail": s = s with { Fail = value }; break;
             case "wait": s = s with { Wait = value }; break;

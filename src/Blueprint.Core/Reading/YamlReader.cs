@@ -530,6 +530,8 @@ public sealed class YamlReader
                 case "url": step = step with { Url = Text(v, key) }; break;
                 default:
                     if (k is YamlText && LaneFor(key) is { } laneId) cards.AddRange(ReadCards(v, laneId, key));
+                    else if (key == "to")
+                        Report(Descriptors.UnknownKey, k, "`to` belongs on a card, not a step: arrows start from cards; write the card as a mapping with `text:` and `to:`, e.g. `backstage: { text: Looks the booking up, to: [seat] }`");
                     else UnknownKey(k, key, StepKeySpellings, "step key");
                     break;
             }
@@ -551,7 +553,7 @@ public sealed class YamlReader
         var text = Text(node, "duration");
         if (text is null) return null;
         if (Durations.TryParse(text, out var d)) return d;
-        Report(Descriptors.BadValue, node, $"`{text}` is not a duration; {Durations.Help}");
+        Report(Descriptors.BadValue, node, Durations.Problem(text));
         return null;
     }
 
@@ -561,8 +563,7 @@ public sealed class YamlReader
             && n is >= Keys.MinEmotion and <= Keys.MaxEmotion)
             return n;
         string shown = node is YamlText s ? $"`{s.Value}`" : Describe(node);
-        bool number = node is YamlText { Value: { } text } && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
-        Report(Descriptors.BadValue, node, $"emotion {shown} is {(number ? "out of range" : "not a number")}; write a whole number from -2 (very negative) to 2 (very positive)");
+        Report(Descriptors.BadValue, node, Keys.EmotionProblem(shown, node is YamlText { Value: { } text } ? text : null));
         return null;
     }
 

@@ -131,9 +131,10 @@ public class MarkdownReaderTests
     {
         Assert.Equal("BP008", Assert.Single(MarkdownReader.Read("e.blueprint.md", "  \n").Diagnostics).Id);
         var deep = MarkdownReader.Read("d.blueprint.md", "# T\n\n## S\n\n### A\n\n- Customer: " + new string('[', 20_000) + new string('*', 20_000) + "\n" + new string('>', 5_000) + " x\n");
-        Assert.NotNull(deep.Document);
+        Assert.Equal("BP001", Assert.Single(deep.Diagnostics).Id);
         var nested = MarkdownReader.Read("n.blueprint.md", "# T\n\n## S\n\n### A\n\n" + string.Concat(Enumerable.Range(0, 500).Select(i => new string(' ', i * 2) + "- Customer: x\n")));
-        Assert.NotNull(nested.Document);
+        Assert.Null(nested.Document);
+        Assert.Equal("BP001", Assert.Single(nested.Diagnostics).Id);
     }
 
     [Fact]
