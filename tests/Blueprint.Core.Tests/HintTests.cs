@@ -65,3 +65,63 @@ public class HintTests
         Assert.Equal("n.blueprint.md:1:1: error BP001 syntax: Markdown nested too deeply (lists, quotes, brackets or emphasis); a blueprint needs at most a list inside a list", d.ToString());
     }
 }
+
+/// <summary>Fix hints speak the input's format (SPEC section 5): Markdown findings suggest the Markdown way, at the card's own column.</summary>
+public class MarkdownHintTests
+{
+    private static IReadOnlyList<Diagnostic> Lint(string text) => Analyzer.Analyze(BlueprintReader.ReadText("h.blueprint.md", text));
+
+    [Fact]
+    public void An_orphan_card_is_told_to_use_an_arrow_link_at_the_column_of_its_text()
+    {
+        var findings = Lint("# T\n\nA scenario.\n\n## S\n\n### A\n\n- Customer: Walks in -> [](#b)\n- Backstage:   Checks the list\n\n### B\n\n- Customer: Sits\n");
+        Assert.Equal("h.blueprint.md:10:16: warning BP109 orphan-card: the backstage card `a.backstage` has no arrow in or out; "
+            + "connect it with an arrow, `-> [](#id)` at the end of its item, to the action it serves or depends on, or remove it",
+            Assert.Single(findings, d => d.Id == "BP109").ToString());
+    }
+
+    [Fact]
+    public void An_empty_blueprint_is_told_to_add_headings()
+    {
+        Assert.Equal("h.blueprint.md:1:1: error BP008 empty: the blueprint has no scenes; add a `## <scene>` heading with at least one `### <step>` heading under it",
+            Assert.Single(Lint("# T\n\nA scenario.\n"), d => d.Id == "BP008").ToString());
+        Assert.Equal("h.blueprint.md:5:1: error BP008 empty: no scene has a step; add at least one `### <step>` heading under a `## <scene>` heading",
+            Assert.Single(Lint("# T\n\nA scenario.\n\n## S\n"), d => d.Id == "BP008").ToString());
+    }
+
+    [Fact]
+    public void A_missing_lane_is_told_to_add_its_items()
+    {
+        var d = Assert.Single(Lint("# T\n\nA scenario.\n\n## S\n\n### A\n\n- Evidence: Sign\n- Customer: Walks in\n- Touchpoint: Door\n- Frontstage: Greets\n- Support: List\n"),
+            f => f.Id == "BP101");
+        Assert.Equal("h.blueprint.md:1:1: warning BP101 missing-layer: the Backstage actions lane (`backstage`) has no card in any step; "
+            + "add `- Backstage:` items to the steps where it plays a part, or list only the lanes you use in `lanes:` in the front matter", d.ToString());
+    }
+
+    [Fact]
+    public void Step_hints_name_the_markdown_items()
+    {
+        var findings = Lint("# T\n\n## S\n\n### A\n\n- Customer: Walks in\n\n### B\n\n- Frontstage: Greets\n\n## Empty\n");
+        Assert.Equal("h.blueprint.md:5:1: warning BP103 no-interaction: step `a` has a customer action but neither a touchpoint nor a frontstage card; "
+            + "add a `- Touchpoint:` item (the channel: app, desk, phone...) or a `- Frontstage:` item (what staff do in view)",
+            Assert.Single(findings, d => d.Id == "BP103").ToString());
+        Assert.Contains("add a `- Customer:` item saying what the customer does", Assert.Single(findings, d => d.Id == "BP102").Message);
+        Assert.Equal("scene `empty` has no steps; add at least one `### <step>` heading under it, or remove the scene", Assert.Single(findings, d => d.Id == "BP106").Message);
+        Assert.Contains("add one line to the front matter (between `---` lines at the top)", Assert.Single(findings, d => d.Id == "BP107").Message);
+        Assert.StartsWith("the blueprint has no scenario; add a first paragraph under the `#` title", Assert.Single(findings, d => d.Id == "BP108").Message);
+    }
+
+    [Fact]
+    public void A_step_key_value_is_found_at_its_first_character()
+    {
+        var d = Assert.Single(Lint("# T\n\nA scenario.\n\n## S\n\n### A\n\n- Customer: x\n- Emotion: 1.5\n"), f => f.Id == "BP003");
+        Assert.Equal((10, 12), (d.Location.Line, d.Location.Column));
+    }
+
+    [Fact]
+    public void Yaml_keeps_its_own_hints()
+    {
+        var findings = Analyzer.Analyze(BlueprintReader.ReadText("h.blueprint.yaml", "blueprint: T\ngoal: g\nscenario: s\n"));
+        Assert.Equal("the blueprint has no scenes; add `scenes:` with at least one `- scene: <name>` and its `steps:`", Assert.Single(findings, d => d.Id == "BP008").Message);
+    }
+}

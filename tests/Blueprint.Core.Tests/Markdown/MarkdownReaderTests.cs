@@ -96,7 +96,7 @@ public class MarkdownReaderTests
         var label = read.Diagnostics.Single(d => d.Message.Contains("Custmer", StringComparison.Ordinal));
         Assert.Equal((14, 1), (label.Location.Line, label.Location.Column));
         var card = read.Document!.Steps.Single().Cards.Single();
-        Assert.Equal((13, 1), (card.Location.Line, card.Location.Column));
+        Assert.Equal((13, 13), (card.Location.Line, card.Location.Column));
         Assert.Equal((13, 20), (card.IdLocation.Line, card.IdLocation.Column));
         Assert.Equal((13, 37), (card.Arrows[0].Location.Line, card.Arrows[0].Location.Column));
         var step = read.Document.Steps.Single();
