@@ -125,3 +125,36 @@ public class MarkdownHintTests
         Assert.Equal("the blueprint has no scenes; add `scenes:` with at least one `- scene: <name>` and its `steps:`", Assert.Single(findings, d => d.Id == "BP008").Message);
     }
 }
+
+/// <summary>A step repeated with a YAML alias is named as the alias's copy, at the alias (issue 10).</summary>
+public class AliasCopyTests
+{
+    [Fact]
+    public void A_step_copied_by_an_alias_names_the_alias_and_how_to_fix_it()
+    {
+        const string yaml = "blueprint: T\ngoal: g\nscenario: s\nlanes: [customer]\nscenes:\n  - scene: S\n    steps:\n"
+            + "      - &enter\n        step: Enter\n        customer: Walks in\n      - step: Sit\n        customer: Sits\n      - *enter\n";
+        var findings = Analyzer.Analyze(BlueprintReader.ReadText("a.blueprint.yaml", yaml));
+        var d = Assert.Single(findings);
+        Assert.Equal("a.blueprint.yaml:13:9: error BP004 duplicate-id: duplicate id `enter`: this step \"Enter\" is a copy, made by the alias `*enter` at 13:9, "
+            + "of the step at a.blueprint.yaml:9:15, id included; write the copy out as a step of its own with its own `id:`", d.ToString());
+    }
+
+    [Fact]
+    public void Two_steps_that_share_an_id_are_still_both_named()
+    {
+        const string yaml = "blueprint: T\ngoal: g\nscenario: s\nlanes: [customer]\nscenes:\n  - scene: S\n    steps:\n"
+            + "      - step: Enter\n        customer: Walks in\n      - step: Enter\n        customer: Walks in again\n";
+        var d = Assert.Single(Analyzer.Analyze(BlueprintReader.ReadText("a.blueprint.yaml", yaml)));
+        Assert.Equal("a.blueprint.yaml:10:15: error BP004 duplicate-id: duplicate id `enter`: this step \"Enter\" and the step \"Enter\" at a.blueprint.yaml:8:15 share it; give one of them another `id:`", d.ToString());
+    }
+
+    [Fact]
+    public void Aliases_of_plain_values_still_read_as_their_anchor()
+    {
+        const string yaml = "blueprint: T\ngoal: &g Cut the wait\nscenario: *g\nlanes: [customer]\nscenes:\n  - scene: S\n    steps:\n      - step: A\n        customer: Walks in\n";
+        var read = BlueprintReader.ReadText("a.blueprint.yaml", yaml);
+        Assert.Empty(read.Diagnostics);
+        Assert.Equal("Cut the wait", read.Document!.Scenario);
+    }
+}

@@ -43,13 +43,13 @@ public sealed class YamlReader
     }
 
     /// <summary>Parses one YAML document into nodes, or reports BP001. Shared with the Markdown front matter.</summary>
-    internal static YamlNode? Parse(string file, string text, List<Diagnostic> diagnostics, int lineOffset = 0)
+    internal static YamlNode? Parse(string file, string text, List<Diagnostic> diagnostics, int lineOffset = 0, List<(string Anchor, int Line, int Column)>? aliases = null)
     {
         try
         {
             // One pass: the guard checks the limits on the events as the node builder reads them.
             var stream = new YamlStream();
-            stream.Load(new GuardedParser(new Parser(new StringReader(text)), file, lineOffset));
+            stream.Load(new GuardedParser(new Parser(new StringReader(text)), file, lineOffset, aliases));
             if (stream.Documents.Count == 0) return null;
             return stream.Documents[0].RootNode;
         }
@@ -92,7 +92,7 @@ public sealed class YamlReader
     /// Watches the event stream while the nodes are built: rejects more than one document, nesting deeper than
     /// <see cref="Limits.MaxDepth"/> and alias expansion beyond <see cref="Limits.MaxNodes"/> (alias bombs).
     /// </summary>
-    private sealed class GuardedParser(IParser inner, string file, int lineOffset) : IParser
+    private sealed class GuardedParser(IParser inner, string file, int lineOffset, List<(string Anchor, int Line, int Column)>? aliases) : IParser
     {
         private readonly Dictionary<string, long> sizes = new(StringComparer.Ordinal);
         private readonly Stack<(string? Anchor, long Count)> stack = new();
@@ -139,6 +139,7 @@ public sealed class YamlReader
                     AddToParent(1);
                     break;
                 case AnchorAlias a:
+                    aliases?.Add((a.Value.Value, (int)a.Start.Line + lineOffset, (int)a.Start.Column));
                     AddToParent(sizes.GetValueOrDefault(a.Value.Value, 1));
                     break;
             }
@@ -510,7 +511,11 @@ public sealed class YamlReader
     {
         string? name = null, id = null;
         YamlValue? idNode = null;
-        var step = new Step { Id = "", Name = "", Location = Loc(m) };
+        var step = new Step
+        {
+            Id = "", Name = "", Location = Loc(m),
+            CopiedByAlias = m.Alias is { } alias ? new AliasCopy(alias.Anchor, new SourceLocation(file, alias.Line, alias.Column)) : null,
+        };
         var cards = new List<Card>();
         foreach (var (k, v) in m.Entries)
         {
