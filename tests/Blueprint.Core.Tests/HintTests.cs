@@ -158,3 +158,32 @@ public class AliasCopyTests
         Assert.Equal("Cut the wait", read.Document!.Scenario);
     }
 }
+
+/// <summary>The arrow and card-key hints in Markdown: a `loop` link title, nested `- Note:` and `- Owner:` items.</summary>
+public class MarkdownArrowHintTests
+{
+    private static IReadOnlyList<Diagnostic> Lint(string text) =>
+        Analyzer.Analyze(BlueprintReader.ReadText("h.blueprint.md", text), new AnalysisOptions(IsTextCut: c => c.Text.Length > 40));
+
+    [Fact]
+    public void Back_edges_and_card_keys_are_hinted_the_markdown_way()
+    {
+        var findings = Lint("# T\n\nA scenario.\n\n## S\n\n### A\n\n- Customer: Walks in\n- Frontstage: Greets {#greet}\n  - Fail: Nobody at the desk\n\n"
+            + "### B\n\n- Customer: Sits\n- Frontstage: Seats the guests and tells them all about the menu of the day -> [](#greet)\n");
+        Assert.Equal("h.blueprint.md:16:80: warning BP105 backward-link: the arrow from `b.frontstage` in step `b` points back to `greet` in the earlier step `a`; "
+            + "if it is a retry or a return visit give the link the title `loop`: `[](#greet \"loop\")`, else point it forward",
+            Assert.Single(findings, d => d.Id == "BP105").ToString());
+        Assert.EndsWith("; shorten it and move the detail to a nested `- Note:` item", Assert.Single(findings, d => d.Id == "BP110").Message);
+        Assert.Equal("h.blueprint.md:10:15: warning BP111 unowned-fail-point: the frontstage card `greet` has a fail point but no `- Owner:` item; name the role or team that performs it and would fix the failure",
+            Assert.Single(findings, d => d.Id == "BP111").ToString());
+    }
+
+    [Fact]
+    public void A_cycle_is_hinted_with_the_loop_title()
+    {
+        var findings = Lint("# T\n\nA scenario.\n\n## S\n\n### A\n\n- Customer: Walks in\n- Frontstage: Greets {#greet} -> [](#seat)\n\n"
+            + "### B\n\n- Customer: Sits\n- Frontstage: Seats {#seat} -> [](#greet)\n");
+        Assert.EndsWith("; mark the arrow that goes back with the link title `loop` (`[](#id \"loop\")`) if the return is intended, or remove it",
+            Assert.Single(findings, d => d.Id == "BP007").Message);
+    }
+}
