@@ -48,7 +48,7 @@ public static class Analyzer
         {
             var graph = BlueprintGraph.Build(document);
             found.AddRange(graph.Diagnostics);
-            var context = new RuleContext(document, graph, options.IsTextCut);
+            var context = new RuleContext(document, graph, options.IsTextCut, read.Format);
             foreach (var rule in rules) found.AddRange(Run(rule, context));
         }
         return Configure(found, options.Severities, read.Document?.LintDisable ?? []);

@@ -65,6 +65,8 @@ public sealed record Step
     public string? Url { get; init; }
     public SourceLocation Location { get; init; }
     public SourceLocation IdLocation { get; init; }
+    /// <summary>Set when the step is a copy made by a YAML alias (<c>- *enter</c>): the alias and where it is written.</summary>
+    public AliasCopy? CopiedByAlias { get; init; }
 
     public IEnumerable<Card> CardsIn(string laneId) => Cards.Where(c => c.LaneId == laneId);
 }
@@ -97,3 +99,6 @@ public sealed record Arrow
     public bool Loop { get; init; }
     public SourceLocation Location { get; init; }
 }
+
+/// <summary>A YAML alias <c>*Anchor</c> at <see cref="At"/> that repeats a value written elsewhere.</summary>
+public sealed record AliasCopy(string Anchor, SourceLocation At);

@@ -82,6 +82,13 @@ public sealed class BlueprintGraph
         {
             if (ids.TryGetValue(id, out var first))
             {
+                if (target is StepTarget { Step.CopiedByAlias: { } copy })
+                {
+                    diagnostics.Add(Descriptors.DuplicateId.At(copy.At,
+                        $"duplicate id `{id}`: this step \"{Short(target.Name)}\" is a copy, made by the alias `*{copy.Anchor}` at {copy.At.Line}:{copy.At.Column}, "
+                        + $"of the step at {first.Location}, id included; write the copy out as a step of its own with its own `id:`"));
+                    return;
+                }
                 string hint = target is SceneTarget or StepTarget ? "; give one of them another `id:`" : "; rename one of them";
                 diagnostics.Add(Descriptors.DuplicateId.At(target.Location,
                     $"duplicate id `{id}`: this {target.Kind} \"{Short(target.Name)}\" and the {first.Kind} \"{Short(first.Name)}\" at {first.Location} share it{hint}"));

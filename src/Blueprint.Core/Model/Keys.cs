@@ -22,4 +22,18 @@ public static class Keys
 
     public const int MinEmotion = -2;
     public const int MaxEmotion = 2;
+
+    /// <summary>
+    /// Why an emotion value was refused (<paramref name="shown"/> is the value as the message quotes it;
+    /// <paramref name="text"/> its text, null when it is not a single value): out of range, not whole (<c>1.5</c>), or not a number.
+    /// </summary>
+    public static string EmotionProblem(string shown, string? text)
+    {
+        string t = text?.Trim() ?? "";
+        string what =
+            int.TryParse(t, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _) ? "out of range"
+            : double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d) && double.IsFinite(d) ? "not a whole number"
+            : "not a number";
+        return $"emotion {shown} is {what}; write a whole number from -2 (very negative) to 2 (very positive)";
+    }
 }

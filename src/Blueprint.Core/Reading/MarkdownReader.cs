@@ -54,10 +54,10 @@ public sealed partial class MarkdownReader
     {
         if (string.IsNullOrWhiteSpace(text))
             return new ReadResult(null, [Descriptors.Empty.At(SourceLocation.StartOf(file),
-                "the file is empty; start with `# <title>`, a paragraph for the scenario and `## Scene` / `### Step` headings (or run `blueprint init --markdown`)")]);
+                "the file is empty; start with `# <title>`, a paragraph for the scenario and `## Scene` / `### Step` headings (or run `blueprint init --markdown`)")]) { Format = SourceFormat.Markdown };
         var reader = new MarkdownReader(file, text);
         var document = reader.ReadDocument();
-        return new ReadResult(document, reader.diagnostics);
+        return new ReadResult(document, reader.diagnostics) { Format = SourceFormat.Markdown };
     }
 
     // ---- positions ---------------------------------------------------------------------------------------
@@ -77,7 +77,7 @@ public sealed partial class MarkdownReader
 
     // ---- document ----------------------------------------------------------------------------------------
 
-    private BlueprintDocument ReadDocument()
+    private BlueprintDocument? ReadDocument()
     {
         var (meta, body) = SplitFrontMatter();
         if (meta is not null) lanes = [.. meta.Lanes];
@@ -93,7 +93,8 @@ public sealed partial class MarkdownReader
             Report(Descriptors.Syntax, SourceLocation.StartOf(file), e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase)
                 ? "Markdown nested too deeply (lists, quotes, brackets or emphasis); a blueprint needs at most a list inside a list"
                 : $"Markdown: {e.Message}");
-            return (meta ?? new BlueprintDocument { Title = "" }) with { Location = SourceLocation.StartOf(file) };
+            // Like a YAML syntax error: nothing was read, so no check runs on a half model (no BP008, BP107, ...).
+            return null;
         }
 
         foreach (var block in markdown)
@@ -318,7 +319,8 @@ public sealed partial class MarkdownReader
 
         if (resolved.Value.LaneId is { } laneId)
         {
-            var card = ReadCard(inline, valueStart, inline.Length, laneId, label, at);
+            // A card is found at its text (after `Label: `), as a YAML card is at its value.
+            var card = ReadCard(inline, valueStart, inline.Length, laneId, label, ValueAt(inline, valueStart, at));
             var keys = new CardKeys();
             foreach (var block in nested)
             {
@@ -334,7 +336,7 @@ public sealed partial class MarkdownReader
         string key = resolved.Value.StepKey!;
         var values = new List<(string Text, SourceLocation At)>();
         string value = ValueText(inline, valueStart, key == "url");
-        if (value.Length > 0) values.Add((value, Loc(inline.OffsetOf(valueStart))));
+        if (value.Length > 0) values.Add((value, ValueAt(inline, valueStart, at)));
         foreach (var block in nested)
         {
             if (block is ListBlock metricList && key == "metrics")
@@ -355,6 +357,14 @@ public sealed partial class MarkdownReader
             return;
         }
         foreach (var (v, vAt) in values) SetStepKey(target, key, label, v, vAt, at);
+    }
+
+    /// <summary>Where an item's value starts: its first character after the label's colon, or the item when nothing follows.</summary>
+    private SourceLocation ValueAt(InlineText inline, int valueStart, SourceLocation item)
+    {
+        int i = valueStart;
+        while (i < inline.Length && char.IsWhiteSpace(inline.Text[i])) i++;
+        return i < inline.Length ? Loc(inline.OffsetOf(i)) : item;
     }
 
     private void SetStepKey(StepDraft target, string key, string label, string value, SourceLocation valueAt, SourceLocation itemAt)
@@ -386,13 +396,12 @@ public sealed partial class MarkdownReader
                 return;
             case "duration":
                 if (Durations.TryParse(value, out var d)) s = s with { Duration = d };
-                else Report(Descriptors.BadValue, valueAt, $"`{value}` is not a duration; {Durations.Help}");
+                else Report(Descriptors.BadValue, valueAt, Durations.Problem(value));
                 break;
             case "emotion":
                 if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n) && n is >= Keys.MinEmotion and <= Keys.MaxEmotion)
                     s = s with { Emotion = n };
-                else Report(Descriptors.BadValue, valueAt,
-                    $"emotion `{value}` is {(int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? "out of range" : "not a number")}; write a whole number from -2 (very negative) to 2 (very positive)");
+                else Report(Descriptors.BadValue, valueAt, Keys.EmotionProblem($"`{value}`", value));
                 break;
             case "fail": s = s with { Fail = value }; break;
             case "wait": s = s with { Wait = value }; break;
@@ -481,7 +490,7 @@ public sealed partial class MarkdownReader
             return;
         }
         string value = ValueText(inline, valueStart, key == "url");
-        var valueAt = Loc(inline.OffsetOf(valueStart));
+        var valueAt = ValueAt(inline, valueStart, at);
         if (value.Length == 0)
         {
             Report(Descriptors.BadValue, at, $"`{label}` is empty; write its value after the colon or remove the item");

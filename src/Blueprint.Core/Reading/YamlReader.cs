@@ -43,13 +43,13 @@ public sealed class YamlReader
     }
 
     /// <summary>Parses one YAML document into nodes, or reports BP001. Shared with the Markdown front matter.</summary>
-    internal static YamlNode? Parse(string file, string text, List<Diagnostic> diagnostics, int lineOffset = 0)
+    internal static YamlNode? Parse(string file, string text, List<Diagnostic> diagnostics, int lineOffset = 0, List<(string Anchor, int Line, int Column)>? aliases = null)
     {
         try
         {
             // One pass: the guard checks the limits on the events as the node builder reads them.
             var stream = new YamlStream();
-            stream.Load(new GuardedParser(new Parser(new StringReader(text)), file, lineOffset));
+            stream.Load(new GuardedParser(new Parser(new StringReader(text)), file, lineOffset, aliases));
             if (stream.Documents.Count == 0) return null;
             return stream.Documents[0].RootNode;
         }
@@ -92,7 +92,7 @@ public sealed class YamlReader
     /// Watches the event stream while the nodes are built: rejects more than one document, nesting deeper than
     /// <see cref="Limits.MaxDepth"/> and alias expansion beyond <see cref="Limits.MaxNodes"/> (alias bombs).
     /// </summary>
-    private sealed class GuardedParser(IParser inner, string file, int lineOffset) : IParser
+    private sealed class GuardedParser(IParser inner, string file, int lineOffset, List<(string Anchor, int Line, int Column)>? aliases) : IParser
     {
         private readonly Dictionary<string, long> sizes = new(StringComparer.Ordinal);
         private readonly Stack<(string? Anchor, long Count)> stack = new();
@@ -139,6 +139,7 @@ public sealed class YamlReader
                     AddToParent(1);
                     break;
                 case AnchorAlias a:
+                    aliases?.Add((a.Value.Value, (int)a.Start.Line + lineOffset, (int)a.Start.Column));
                     AddToParent(sizes.GetValueOrDefault(a.Value.Value, 1));
                     break;
             }
@@ -510,7 +511,11 @@ public sealed class YamlReader
     {
         string? name = null, id = null;
         YamlValue? idNode = null;
-        var step = new Step { Id = "", Name = "", Location = Loc(m) };
+        var step = new Step
+        {
+            Id = "", Name = "", Location = Loc(m),
+            CopiedByAlias = m.Alias is { } alias ? new AliasCopy(alias.Anchor, new SourceLocation(file, alias.Line, alias.Column)) : null,
+        };
         var cards = new List<Card>();
         foreach (var (k, v) in m.Entries)
         {
@@ -530,6 +535,8 @@ public sealed class YamlReader
                 case "url": step = step with { Url = Text(v, key) }; break;
                 default:
                     if (k is YamlText && LaneFor(key) is { } laneId) cards.AddRange(ReadCards(v, laneId, key));
+                    else if (key == "to")
+                        Report(Descriptors.UnknownKey, k, "`to` belongs on a card, not a step: arrows start from cards; write the card as a mapping with `text:` and `to:`, e.g. `backstage: { text: Looks the booking up, to: [seat] }`");
                     else UnknownKey(k, key, StepKeySpellings, "step key");
                     break;
             }
@@ -551,7 +558,7 @@ public sealed class YamlReader
         var text = Text(node, "duration");
         if (text is null) return null;
         if (Durations.TryParse(text, out var d)) return d;
-        Report(Descriptors.BadValue, node, $"`{text}` is not a duration; {Durations.Help}");
+        Report(Descriptors.BadValue, node, Durations.Problem(text));
         return null;
     }
 
@@ -561,8 +568,7 @@ public sealed class YamlReader
             && n is >= Keys.MinEmotion and <= Keys.MaxEmotion)
             return n;
         string shown = node is YamlText s ? $"`{s.Value}`" : Describe(node);
-        bool number = node is YamlText { Value: { } text } && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
-        Report(Descriptors.BadValue, node, $"emotion {shown} is {(number ? "out of range" : "not a number")}; write a whole number from -2 (very negative) to 2 (very positive)");
+        Report(Descriptors.BadValue, node, Keys.EmotionProblem(shown, node is YamlText { Value: { } text } ? text : null));
         return null;
     }
 

@@ -5,7 +5,14 @@ using YamlDotNet.RepresentationModel;
 namespace Blueprint.Core.Reading;
 
 /// <summary>A YAML value and the 1-based line and column where it starts: what the reader walks, whichever parser built it.</summary>
-internal abstract record YamlValue(int Line, int Column);
+internal abstract record YamlValue(int Line, int Column)
+{
+    /// <summary>Set on a value that an alias (<c>*anchor</c>) repeats: the alias and where it is written.</summary>
+    public YamlAliasUse? Alias { get; init; }
+}
+
+/// <summary>An alias <c>*Anchor</c> written at a 1-based line and column.</summary>
+internal sealed record YamlAliasUse(string Anchor, int Line, int Column);
 
 /// <summary>A scalar; <see cref="Plain"/> when it was written without quotes (only then can it mean null).</summary>
 internal sealed record YamlText(int Line, int Column, string Value, bool Plain) : YamlValue(Line, Column);
@@ -18,17 +25,34 @@ internal static class YamlTree
 {
     /// <summary>Parses one YAML document, or reports BP001: the plain block style fast, anything else through YamlDotNet.</summary>
     public static YamlValue? Parse(string file, string text, List<Diagnostic> diagnostics) =>
-        PlainYamlParser.TryParse(text) ?? (YamlReader.Parse(file, text, diagnostics) is { } node ? From(node) : null);
+        PlainYamlParser.TryParse(text) ?? ParseWithAliases(file, text, diagnostics);
+
+    private static YamlValue? ParseWithAliases(string file, string text, List<Diagnostic> diagnostics)
+    {
+        var aliases = new List<(string Anchor, int Line, int Column)>();
+        return YamlReader.Parse(file, text, diagnostics, aliases: aliases) is { } node ? From(node, aliases) : null;
+    }
 
     /// <summary>The same tree from YamlDotNet's nodes; an alias is the very value of its anchor, as in YamlDotNet.</summary>
-    public static YamlValue From(YamlNode root)
+    /// <remarks>
+    /// <paramref name="aliases"/> are the aliases in the order written: the walk meets an anchored node again exactly
+    /// where an alias repeats it, in the same order, so each repeat is marked with its alias (the copy shares the
+    /// original's children, so alias expansion stays as cheap as before).
+    /// </remarks>
+    public static YamlValue From(YamlNode root, IReadOnlyList<(string Anchor, int Line, int Column)>? aliases = null)
     {
         var done = new Dictionary<YamlNode, YamlValue>(ReferenceEqualityComparer.Instance);
+        int nextAlias = 0;
         return Convert(root);
 
         YamlValue Convert(YamlNode node)
         {
-            if (done.TryGetValue(node, out var seen)) return seen;
+            if (done.TryGetValue(node, out var seen))
+            {
+                if (aliases is null || nextAlias >= aliases.Count) return seen;
+                var (anchor, aliasLine, aliasColumn) = aliases[nextAlias++];
+                return seen with { Alias = new YamlAliasUse(anchor, aliasLine, aliasColumn) };
+            }
             int line = (int)node.Start.Line, column = (int)node.Start.Column;
             switch (node)
             {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Blueprint.Core.Analysis;
 using Blueprint.Core.Reading;
+using Blueprint.Core.Stats;
 
 namespace Blueprint.Core.Tests.Markdown;
 
@@ -27,5 +28,17 @@ public partial class DocExampleTests
                 && d.Id != "BP005").ToList();
             Assert.True(errors.Count == 0, string.Join("\n", errors) + "\n" + text);
         }
+    }
+
+    [Fact]
+    public void The_documented_stats_of_the_restaurant_are_what_stats_prints()
+    {
+        string doc = TestFiles.Read(Path.Combine(TestFiles.Root, "docs", "markdown-format.md"));
+        const string file = "examples/restaurant.blueprint.yaml";
+        var read = BlueprintReader.ReadText(file, TestFiles.Read(Path.Combine(TestFiles.Root, file)));
+        string printed = StatsReport.Text([BlueprintStats.Compute(file, read.Document!)]).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var documented = Regex.Match(doc, "```\n(" + Regex.Escape(file) + ":.*?)```", RegexOptions.Singleline);
+        Assert.True(documented.Success, "docs/markdown-format.md shows no `stats` output of the restaurant");
+        Assert.Equal(printed.TrimEnd(), documented.Groups[1].Value.TrimEnd());
     }
 }

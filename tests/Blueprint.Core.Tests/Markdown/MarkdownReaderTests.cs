@@ -96,7 +96,7 @@ public class MarkdownReaderTests
         var label = read.Diagnostics.Single(d => d.Message.Contains("Custmer", StringComparison.Ordinal));
         Assert.Equal((14, 1), (label.Location.Line, label.Location.Column));
         var card = read.Document!.Steps.Single().Cards.Single();
-        Assert.Equal((13, 1), (card.Location.Line, card.Location.Column));
+        Assert.Equal((13, 13), (card.Location.Line, card.Location.Column));
         Assert.Equal((13, 20), (card.IdLocation.Line, card.IdLocation.Column));
         Assert.Equal((13, 37), (card.Arrows[0].Location.Line, card.Arrows[0].Location.Column));
         var step = read.Document.Steps.Single();
@@ -131,9 +131,10 @@ public class MarkdownReaderTests
     {
         Assert.Equal("BP008", Assert.Single(MarkdownReader.Read("e.blueprint.md", "  \n").Diagnostics).Id);
         var deep = MarkdownReader.Read("d.blueprint.md", "# T\n\n## S\n\n### A\n\n- Customer: " + new string('[', 20_000) + new string('*', 20_000) + "\n" + new string('>', 5_000) + " x\n");
-        Assert.NotNull(deep.Document);
+        Assert.Equal("BP001", Assert.Single(deep.Diagnostics).Id);
         var nested = MarkdownReader.Read("n.blueprint.md", "# T\n\n## S\n\n### A\n\n" + string.Concat(Enumerable.Range(0, 500).Select(i => new string(' ', i * 2) + "- Customer: x\n")));
-        Assert.NotNull(nested.Document);
+        Assert.Null(nested.Document);
+        Assert.Equal("BP001", Assert.Single(nested.Diagnostics).Id);
     }
 
     [Fact]

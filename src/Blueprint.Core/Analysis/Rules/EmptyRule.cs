@@ -10,9 +10,14 @@ public sealed class EmptyRule : IRule
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
         var doc = context.Document;
+        bool md = context.IsMarkdown;
         if (doc.Scenes.Count == 0)
-            yield return Descriptor.At(doc.Location, "the blueprint has no scenes; add `scenes:` with at least one `- scene: <name>` and its `steps:`");
+            yield return Descriptor.At(doc.Location, md
+                ? "the blueprint has no scenes; add a `## <scene>` heading with at least one `### <step>` heading under it"
+                : "the blueprint has no scenes; add `scenes:` with at least one `- scene: <name>` and its `steps:`");
         else if (!doc.Steps.Any())
-            yield return Descriptor.At(doc.Scenes[0].Location, "no scene has a step; add `steps:` with at least one `- step: <name>`");
+            yield return Descriptor.At(doc.Scenes[0].Location, md
+                ? "no scene has a step; add at least one `### <step>` heading under a `## <scene>` heading"
+                : "no scene has a step; add `steps:` with at least one `- step: <name>`");
     }
 }

@@ -14,7 +14,9 @@ public sealed class EmptySceneRule : IRule
         {
             if (scene.Steps.Count > 0) continue;
             yield return Descriptor.At(scene.Location,
-                $"scene `{scene.Id}` has no steps; add `steps:` with at least one `- step: <name>`, or remove the scene");
+                context.IsMarkdown
+                    ? $"scene `{scene.Id}` has no steps; add at least one `### <step>` heading under it, or remove the scene"
+                    : $"scene `{scene.Id}` has no steps; add `steps:` with at least one `- step: <name>`, or remove the scene");
         }
     }
 }

@@ -23,9 +23,15 @@ public sealed class MissingLayerRule : IRule
             bool declared = lane.Location.File is not null;
             string fix = declared
                 ? "add a card to it in the steps where it plays a part, or remove it from `lanes:`"
-                : $"add `{lane.Id}:` cards to the steps where it plays a part, or list only the lanes you use in `lanes:`";
+                : context.IsMarkdown
+                    ? $"add `- {MarkdownLabel(lane)}:` items to the steps where it plays a part, or list only the lanes you use in `lanes:` in the front matter"
+                    : $"add `{lane.Id}:` cards to the steps where it plays a part, or list only the lanes you use in `lanes:`";
             yield return Descriptor.At(declared ? lane.Location : doc.Location,
                 $"the {lane.Name} lane (`{lane.Id}`) has no card in any step; {fix}");
         }
     }
+
+    /// <summary>The item label of a lane in Markdown: a standard lane capitalised (<c>Backstage</c>), a custom one by its id.</summary>
+    private static string MarkdownLabel(Lane lane) =>
+        lane.IsStandard && lane.Id.Length > 0 ? char.ToUpperInvariant(lane.Id[0]) + lane.Id[1..] : lane.Id;
 }

@@ -11,6 +11,8 @@ public sealed class NoGoalRule : IRule
     {
         if (context.Document.Goal is null)
             yield return Descriptor.At(context.Document.Location,
-                "the blueprint has no `goal:`; add one line saying what it is made to change, e.g. `goal: Cut the wait between seating and ordering`");
+                context.IsMarkdown
+                    ? "the blueprint has no `goal:`; add one line to the front matter (between `---` lines at the top) saying what it is made to change, e.g. `goal: Cut the wait between seating and ordering`"
+                    : "the blueprint has no `goal:`; add one line saying what it is made to change, e.g. `goal: Cut the wait between seating and ordering`");
     }
 }

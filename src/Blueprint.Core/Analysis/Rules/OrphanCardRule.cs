@@ -27,8 +27,11 @@ public sealed class OrphanCardRule : IRule
             var card = placed.Card;
             if (card.LaneId is not (Lane.Backstage or Lane.Support)) continue;
             if (card.Arrows.Count > 0 || linked.Contains(card)) continue;
+            string connect = context.IsMarkdown
+                ? "connect it with an arrow, `-> [](#id)` at the end of its item, to the action it serves or depends on"
+                : "connect it with `to:` to the action it serves or depends on";
             yield return Descriptor.At(card.Location,
-                $"the {card.LaneId} card `{placed.DisplayName}` has no arrow in or out; connect it with `to:` to the action it serves or depends on, or remove it");
+                $"the {card.LaneId} card `{placed.DisplayName}` has no arrow in or out; {connect}, or remove it");
         }
     }
 }
