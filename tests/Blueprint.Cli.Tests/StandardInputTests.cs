@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Blueprint.Tests;
 
@@ -89,5 +90,41 @@ public class StandardInputTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Error);
         Assert.Equal("Good", JsonDocument.Parse(run.Out).RootElement[0].GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData(new[] { "render", "-" }, "PNG")]
+    [InlineData(new[] { "render", "-", "-o", "-" }, "PNG")]
+    [InlineData(new[] { "render", "-", "-f", "pdf" }, "PDF")]
+    [InlineData(new[] { "render", "x.blueprint.yaml", "-o", "-", "-f", "png" }, "PNG")]
+    public void Binary_output_to_a_terminal_is_refused(string[] args, string format)
+    {
+        using var dir = new TempFolder();
+        dir.Write("x.blueprint.yaml", Good);
+        var run = CliRun.Run(dir.Path, Good, terminal: true, args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal([$"blueprint: refusing to write {format} to the terminal; write it to a file with -o FILE, or pipe it to a program (blueprint render ... | ...)"], run.ErrorLines);
+        Assert.Empty(run.OutBytes);
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public void Svg_to_a_terminal_is_written()
+    {
+        using var dir = new TempFolder();
+        var run = CliRun.Run(dir.Path, Good, terminal: true, "render", "-", "-f", "svg");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("<svg", Encoding.UTF8.GetString(run.OutBytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Standard_input_without_o_renders_png_to_a_pipe()
+    {
+        using var dir = new TempFolder();
+        var run = CliRun.Run(dir.Path, Good, terminal: false, "render", "-");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, run.OutBytes[..4]);
+        Assert.Empty(Directory.GetFiles(dir.Path));
     }
 }

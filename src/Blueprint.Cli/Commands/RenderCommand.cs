@@ -14,7 +14,7 @@ public static class RenderCommand
         };
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Output file (its extension picks the format), or a folder for one file per input; - for standard output. Default: beside each input",
+            Description = "Output file (its extension picks the format), or a folder for one file per input; - for standard output (PNG and PDF only to a pipe or file, not a terminal). Default: beside each input; standard output for the input -",
         };
         var format = new Option<string?>("--format", "-f")
         {

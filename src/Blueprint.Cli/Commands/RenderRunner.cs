@@ -97,6 +97,13 @@ public static class RenderRunner
         var format = byExtension ?? FormatOf("." + (request.Format ?? "png"))!.Value;
         string extension = "." + format.ToString().ToLowerInvariant();
 
+        bool toStandardOutput = request.Output == "-" || (request.Output is null && inputs.Any(i => i.IsStandardInput));
+        if (toStandardOutput && console.OutputIsTerminal && format is OutputFormat.Png or OutputFormat.Pdf)
+        {
+            console.Fail($"refusing to write {format.ToString().ToUpperInvariant()} to the terminal; write it to a file with -o FILE, or pipe it to a program (blueprint render ... | ...)");
+            return null;
+        }
+
         var jobs = new List<Job>();
         foreach (var input in inputs)
         {
@@ -177,7 +184,8 @@ public static class RenderRunner
             {
                 using var buffer = new MemoryStream();
                 result = DiagramRenderer.Render(layout, renderOptions, buffer);
-                using var stdout = Console.OpenStandardOutput();
+                console.Out.Flush();
+                using var stdout = console.OpenStandardOutput();
                 buffer.Position = 0;
                 buffer.CopyTo(stdout);
             }
