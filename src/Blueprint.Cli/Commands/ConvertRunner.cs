@@ -11,49 +11,63 @@ namespace Blueprint.Cli.Commands;
 /// </summary>
 public static class ConvertRunner
 {
-    public sealed record Request(string Input, string Output, bool Force);
+    public sealed record Request(string Input, string Output, bool Force, string? To = null, string? StdinFilename = null);
 
     public static int Run(CliConsole console, Request request)
     {
-        if (FormatOf(request.Output) is not { } format)
+        if (StandardInput.Problem(request.StdinFilename, [request.Input]) is { } stdinProblem)
+        {
+            console.Fail(stdinProblem);
+            return ExitCodes.Usage;
+        }
+        bool toStandardOutput = request.Output == "-";
+        SourceFormat? to = request.To switch { "yaml" => SourceFormat.Yaml, "markdown" => SourceFormat.Markdown, _ => null };
+        SourceFormat format;
+        if (toStandardOutput)
+        {
+            if (to is null)
+            {
+                console.Fail("-o - writes to standard output, which has no extension to pick the format; add --to yaml or --to markdown");
+                return ExitCodes.Usage;
+            }
+            format = to.Value;
+        }
+        else if (FormatOf(request.Output) is { } byExtension)
+        {
+            if (to is not null && to != byExtension)
+            {
+                console.Fail($"-o '{request.Output}' is {Name(byExtension)} but --to is {request.To}; leave --to out or name the output for it");
+                return ExitCodes.Usage;
+            }
+            format = byExtension;
+        }
+        else
         {
             console.Fail($"cannot tell the output format from '{request.Output}'; name it *.blueprint.md for Markdown or *.blueprint.yaml for YAML");
             return ExitCodes.Usage;
         }
-        string inputPath = Path.GetFullPath(request.Input, console.CurrentDirectory);
-        string outputPath = Path.GetFullPath(request.Output, console.CurrentDirectory);
-        if (Directory.Exists(inputPath))
+
+        bool fromStandardInput = request.Input == "-";
+        string inputName = fromStandardInput ? request.StdinFilename ?? InputFile.StandardInputName : request.Input;
+        string? inputPath = fromStandardInput ? null : Path.GetFullPath(request.Input, console.CurrentDirectory);
+        if (inputPath is not null && Directory.Exists(inputPath))
         {
             console.Fail($"'{request.Input}' is a folder; convert takes one blueprint file");
             return ExitCodes.Usage;
         }
-        if (!File.Exists(inputPath))
+        if (inputPath is not null && !File.Exists(inputPath))
         {
             console.Fail($"cannot read '{request.Input}': no such file");
             return ExitCodes.Usage;
         }
-        if (string.Equals(inputPath, outputPath, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+        string? outputPath = toStandardOutput ? null : Path.GetFullPath(request.Output, console.CurrentDirectory);
+        if (outputPath is not null && OutputProblem(request, inputPath, outputPath, SuggestedName(inputName, format)) is { } outputProblem)
         {
-            console.Fail($"the output '{request.Output}' is the input; convert never overwrites its input, so choose another output file");
-            return ExitCodes.Usage;
-        }
-        if (Directory.Exists(outputPath))
-        {
-            console.Fail($"'{request.Output}' is a folder; give the output file's name, e.g. '{Path.Combine(request.Output, SuggestedName(request.Input, format))}'");
-            return ExitCodes.Usage;
-        }
-        if (File.Exists(outputPath) && !request.Force)
-        {
-            console.Fail($"'{request.Output}' already exists; pass --force to replace it");
-            return ExitCodes.Usage;
-        }
-        if (!Directory.Exists(Path.GetDirectoryName(outputPath)))
-        {
-            console.Fail($"the folder of '{request.Output}' does not exist");
+            console.Fail(outputProblem);
             return ExitCodes.Usage;
         }
 
-        var loaded = SourceLoader.Load(new InputFile(request.Input, inputPath), console);
+        var loaded = SourceLoader.Load(new InputFile(inputName, inputPath), console);
         if (loaded.Unreadable is not null)
         {
             console.Fail(loaded.Unreadable);
@@ -65,14 +79,19 @@ public static class ConvertRunner
             return ExitCodes.Findings;
         }
 
-        var result = BlueprintConverter.Convert(request.Input, loaded.Text, format);
+        var result = BlueprintConverter.Convert(inputName, loaded.Text, format);
         foreach (var d in result.Diagnostics) console.Error.WriteLine(d.ToString());
         if (result.Text is null)
         {
-            console.Fail($"'{request.Input}' was not converted: fix the errors above first; nothing was written");
+            console.Fail($"'{inputName}' was not converted: fix the errors above first; nothing was written");
             return ExitCodes.Findings;
         }
 
+        if (outputPath is null)
+        {
+            console.Out.Write(result.Text);
+            return ExitCodes.Ok;
+        }
         try
         {
             AtomicFile.WriteText(outputPath, result.Text, overwrite: request.Force);
@@ -97,6 +116,22 @@ public static class ConvertRunner
         if (lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal)) return SourceFormat.Yaml;
         return null;
     }
+
+    /// <summary>Why the output file cannot be written (it is the input, a folder, exists without --force, or has no folder), or null.</summary>
+    private static string? OutputProblem(Request request, string? inputPath, string outputPath, string suggestedName)
+    {
+        if (string.Equals(inputPath, outputPath, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+            return $"the output '{request.Output}' is the input; convert never overwrites its input, so choose another output file";
+        if (Directory.Exists(outputPath))
+            return $"'{request.Output}' is a folder; give the output file's name, e.g. '{Path.Combine(request.Output, suggestedName)}'";
+        if (File.Exists(outputPath) && !request.Force)
+            return $"'{request.Output}' already exists; pass --force to replace it";
+        if (!Directory.Exists(Path.GetDirectoryName(outputPath)))
+            return $"the folder of '{request.Output}' does not exist";
+        return null;
+    }
+
+    private static string Name(SourceFormat format) => format == SourceFormat.Markdown ? "Markdown" : "YAML";
 
     private static string SuggestedName(string input, SourceFormat format)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Blueprint.Cli.Inputs;
 
 namespace Blueprint.Cli.Commands;
 
@@ -45,9 +46,10 @@ public static class RenderCommand
         {
             Description = "Render even when the blueprint has errors (what could be read is drawn)",
         };
+        var stdinFilename = StandardInput.CreateOption();
         var command = new Command("render", "Draw blueprints as swimlane diagrams (PNG, PDF or SVG)")
         {
-            paths, output, format, theme, scale, font, page, force,
+            paths, output, format, theme, scale, font, page, force, stdinFilename,
         };
         command.SetAction(result => RenderRunner.Run(console, new RenderRunner.Request(
             result.GetValue(paths) ?? [],
@@ -57,7 +59,8 @@ public static class RenderCommand
             result.GetValue(scale),
             result.GetValue(font) ?? "DejaVu Sans",
             result.GetValue(page),
-            result.GetValue(force))));
+            result.GetValue(force),
+            result.GetValue(stdinFilename))));
         return command;
     }
 }

@@ -15,7 +15,7 @@ namespace Blueprint.Cli.Commands;
 public static class RenderRunner
 {
     public sealed record Request(
-        IReadOnlyList<string> Paths, string? Output, string? Format, string Theme, double Scale, string Font, string? Page, bool Force);
+        IReadOnlyList<string> Paths, string? Output, string? Format, string Theme, double Scale, string Font, string? Page, bool Force, string? StdinFilename = null);
 
     private sealed record Job(InputFile Input, string? OutputPath, OutputFormat Format);
 
@@ -35,7 +35,12 @@ public static class RenderRunner
             return ExitCodes.Usage;
         }
 
-        var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory);
+        if (StandardInput.Problem(request.StdinFilename, request.Paths) is { } stdinProblem)
+        {
+            console.Fail(stdinProblem);
+            return ExitCodes.Usage;
+        }
+        var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory, request.StdinFilename);
         foreach (var problem in expansion.Problems) console.Fail(problem);
         if (expansion.Files.Count == 0) return ExitCodes.Usage;
 
@@ -144,8 +149,8 @@ public static class RenderRunner
     /// <summary><c>restaurant</c> for <c>restaurant.blueprint.yaml</c>; <c>blueprint</c> for standard input.</summary>
     private static string StemOf(InputFile input)
     {
-        if (input.IsStandardInput) return "blueprint";
-        string name = Path.GetFileName(input.FullPath!);
+        if (input.IsStandardInput && input.DisplayPath == InputFile.StandardInputName) return "blueprint";
+        string name = Path.GetFileName(input.FullPath ?? input.DisplayPath);
         int at = name.IndexOf(".blueprint.", StringComparison.OrdinalIgnoreCase);
         return at > 0 ? name[..at] : Path.GetFileNameWithoutExtension(name);
     }
