@@ -130,6 +130,18 @@ public class StandardInputTests
     }
 
     [Fact]
+    public void Stdin_filename_names_the_file_rendered_into_a_folder()
+    {
+        using var dir = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "out"));
+        var named = CliRun.Run(dir.Path, Good, "render", "--stdin-filename", "docs/svc.blueprint.yaml", "-", "-o", "out", "-f", "svg");
+        Assert.Equal(0, named.ExitCode);
+        Assert.Equal(["wrote out/svc.svg"], named.OutLines);
+        var unnamed = CliRun.Run(dir.Path, Good, "render", "-", "-o", "out", "-f", "svg");
+        Assert.Equal(["wrote out/blueprint.svg"], unnamed.OutLines);
+    }
+
+    [Fact]
     public void Stdin_filename_extension_picks_the_format()
     {
         using var dir = new TempFolder();

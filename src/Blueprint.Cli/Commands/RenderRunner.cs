@@ -146,7 +146,7 @@ public static class RenderRunner
         _ => null,
     };
 
-    /// <summary><c>restaurant</c> for <c>restaurant.blueprint.yaml</c>; <c>blueprint</c> for standard input.</summary>
+    /// <summary><c>restaurant</c> for <c>restaurant.blueprint.yaml</c>; for standard input, that of <c>--stdin-filename</c>, else <c>blueprint</c>.</summary>
     private static string StemOf(InputFile input)
     {
         if (input.IsStandardInput && input.DisplayPath == InputFile.StandardInputName) return "blueprint";
