@@ -9,8 +9,17 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, Func<Stream> O
     /// <summary>The folder relative paths are taken from: <see cref="WorkingDirectory"/>, else the process's own.</summary>
     public string CurrentDirectory { get; init; } = WorkingDirectory ?? Directory.GetCurrentDirectory();
 
+    /// <summary>Whether standard output itself is a terminal (binary output is refused there); tests may claim it.</summary>
+    public bool OutputIsTerminal { get; init; } = IsTerminal;
+
+    /// <summary>Standard output as bytes, for a rendered PNG, PDF or SVG; tests pass a memory stream.</summary>
+    public Func<Stream> OpenStandardOutput { get; init; } = Console.OpenStandardOutput;
+
     public static CliConsole System => new(Console.Out, Console.Error, Console.OpenStandardInput,
-        !Console.IsOutputRedirected && !Console.IsErrorRedirected);
+        !Console.IsOutputRedirected && !Console.IsErrorRedirected)
+    {
+        OutputIsTerminal = !Console.IsOutputRedirected,
+    };
 
     /// <summary>A usage or path problem: <c>blueprint: message</c> on standard error.</summary>
     public void Fail(string message) => Error.WriteLine($"blueprint: {message}");

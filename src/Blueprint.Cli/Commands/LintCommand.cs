@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Blueprint.Cli.Inputs;
 
 namespace Blueprint.Cli.Commands;
 
@@ -29,15 +30,17 @@ public static class LintCommand
         {
             Description = "Lint configuration file to use instead of the nearest .blueprintlint.yaml",
         };
+        var stdinFilename = StandardInput.CreateOption();
         var command = new Command("lint", "Check blueprints for errors and lint warnings, with file, line and column")
         {
-            paths, format, maxWarnings, config,
+            paths, format, maxWarnings, config, stdinFilename,
         };
         command.SetAction(result => LintRunner.Run(console, new LintRunner.Request(
             result.GetValue(paths) ?? [],
             result.GetValue(format) ?? "text",
             result.GetValue(maxWarnings),
-            result.GetValue(config))));
+            result.GetValue(config),
+            result.GetValue(stdinFilename))));
         return command;
     }
 }

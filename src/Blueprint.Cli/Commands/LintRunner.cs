@@ -10,10 +10,15 @@ namespace Blueprint.Cli.Commands;
 /// <summary>Lints every input in parallel, each with its nearest configuration, and prints the findings in a stable order.</summary>
 public static class LintRunner
 {
-    public sealed record Request(IReadOnlyList<string> Paths, string Format, int? MaxWarnings, string? ConfigPath = null);
+    public sealed record Request(IReadOnlyList<string> Paths, string Format, int? MaxWarnings, string? ConfigPath = null, string? StdinFilename = null);
 
     public static int Run(CliConsole console, Request request)
     {
+        if (StandardInput.Problem(request.StdinFilename, request.Paths) is { } stdinProblem)
+        {
+            console.Fail(stdinProblem);
+            return ExitCodes.Usage;
+        }
         var configs = LintConfigFiles.Create(console.CurrentDirectory, request.ConfigPath);
         if (configs.Explicit?.Unreadable is { } badConfig)
         {
@@ -21,7 +26,7 @@ public static class LintRunner
             return ExitCodes.Usage;
         }
 
-        var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory);
+        var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory, request.StdinFilename);
         foreach (var problem in expansion.Problems) console.Fail(problem);
 
         string? noFont = null;

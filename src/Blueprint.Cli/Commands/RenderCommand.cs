@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Blueprint.Cli.Inputs;
 
 namespace Blueprint.Cli.Commands;
 
@@ -17,7 +18,7 @@ public static class RenderCommand
         };
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Output file (its extension picks the format), or a folder for one file per input, which keeps the inputs' folders below their common root (a/x.blueprint.yaml and b/x.blueprint.yaml give DIR/a/x.png and DIR/b/x.png); - for standard output. Default: beside each input",
+            Description = "Output file (its extension picks the format), or a folder for one file per input, which keeps the inputs' folders below their common root (a/x.blueprint.yaml and b/x.blueprint.yaml give DIR/a/x.png and DIR/b/x.png); - for standard output (PNG and PDF only to a pipe or file, not a terminal). Default: beside each input; standard output for the input -",
         };
         var format = new Option<string?>("--format", "-f")
         {
@@ -53,9 +54,10 @@ public static class RenderCommand
         {
             Description = "Lint configuration file to use instead of the nearest .blueprintlint.yaml (as lint reads it)",
         };
+        var stdinFilename = StandardInput.CreateOption();
         var command = new Command("render", "Draw blueprints as swimlane diagrams (PNG, PDF or SVG)")
         {
-            paths, output, format, theme, scale, font, page, config, force,
+            paths, output, format, theme, scale, font, page, config, force, stdinFilename,
         };
         command.Validators.Add(result => CommandLineUsage.CheckFormats(result, output, format, page));
         command.SetAction(result => RenderRunner.Run(console, new RenderRunner.Request(
@@ -67,7 +69,8 @@ public static class RenderCommand
             result.GetValue(font) ?? "DejaVu Sans",
             result.GetValue(page),
             result.GetValue(force),
-            result.GetValue(config))));
+            result.GetValue(config),
+            result.GetValue(stdinFilename))));
         return command;
     }
 }

@@ -20,7 +20,7 @@ namespace Blueprint.Cli.Commands;
 public static class RenderRunner
 {
     public sealed record Request(
-        IReadOnlyList<string> Paths, string? Output, string? Format, string Theme, double Scale, string Font, string? Page, bool Force, string? ConfigPath = null);
+        IReadOnlyList<string> Paths, string? Output, string? Format, string Theme, double Scale, string Font, string? Page, bool Force, string? ConfigPath = null, string? StdinFilename = null);
 
     /// <summary>One input and where it goes; <see cref="ShownOutput"/> is the output as the user typed it, when they named the file.</summary>
     private sealed record Job(InputFile Input, string? OutputPath, OutputFormat Format, LoadedConfig? Config = null, string? ShownOutput = null);
@@ -41,6 +41,12 @@ public static class RenderRunner
             return ExitCodes.Usage;
         }
 
+        if (StandardInput.Problem(request.StdinFilename, request.Paths) is { } stdinProblem)
+        {
+            console.Fail(stdinProblem);
+            return ExitCodes.Usage;
+        }
+
         var configs = LintConfigFiles.Create(console.CurrentDirectory, request.ConfigPath);
         if (configs.Explicit?.Unreadable is { } badConfig)
         {
@@ -48,7 +54,7 @@ public static class RenderRunner
             return ExitCodes.Usage;
         }
 
-        var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory);
+        var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory, request.StdinFilename);
         foreach (var problem in expansion.Problems) console.Fail(problem);
         if (expansion.Files.Count == 0) return ExitCodes.Usage;
 
@@ -122,6 +128,13 @@ public static class RenderRunner
         var format = byExtension ?? FormatOf("." + (request.Format ?? "png"))!.Value;
         string extension = "." + format.ToString().ToLowerInvariant();
 
+        bool toStandardOutput = request.Output == "-" || (request.Output is null && inputs.Any(i => i.IsStandardInput));
+        if (toStandardOutput && console.OutputIsTerminal && format is OutputFormat.Png or OutputFormat.Pdf)
+        {
+            console.Fail($"refusing to write {format.ToString().ToUpperInvariant()} to the terminal; write it to a file with -o FILE, or pipe it to a program (blueprint render ... | ...)");
+            return null;
+        }
+
         // Into a folder, each output keeps its input's folder below the inputs' common root (as tsc --outDir does),
         // so that a/x.blueprint.yaml and b/x.blueprint.yaml become out/a/x.png and out/b/x.png.
         string? root = request.Output is not null && !outputIsFile
@@ -187,11 +200,11 @@ public static class RenderRunner
         _ => null,
     };
 
-    /// <summary><c>restaurant</c> for <c>restaurant.blueprint.yaml</c>; <c>blueprint</c> for standard input.</summary>
+    /// <summary><c>restaurant</c> for <c>restaurant.blueprint.yaml</c>; for standard input, that of <c>--stdin-filename</c>, else <c>blueprint</c>.</summary>
     private static string StemOf(InputFile input)
     {
-        if (input.IsStandardInput) return "blueprint";
-        string name = Path.GetFileName(input.FullPath!);
+        if (input.IsStandardInput && input.DisplayPath == InputFile.StandardInputName) return "blueprint";
+        string name = Path.GetFileName(input.FullPath ?? input.DisplayPath);
         int at = name.IndexOf(".blueprint.", StringComparison.OrdinalIgnoreCase);
         return at > 0 ? name[..at] : Path.GetFileNameWithoutExtension(name);
     }
@@ -230,7 +243,8 @@ public static class RenderRunner
             {
                 using var buffer = new MemoryStream();
                 result = DiagramRenderer.Render(layout, renderOptions, buffer);
-                using var stdout = Console.OpenStandardOutput();
+                console.Out.Flush();
+                using var stdout = console.OpenStandardOutput();
                 buffer.Position = 0;
                 buffer.CopyTo(stdout);
             }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Blueprint.Cli.Inputs;
 
 namespace Blueprint.Cli.Commands;
 
@@ -20,12 +21,13 @@ public static class StatsCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong(Formats);
+        var stdinFilename = StandardInput.CreateOption();
         var command = new Command("stats", "Count scenes, steps, cards per lane, fail/wait/pain points, durations and touchpoints")
         {
-            paths, format,
+            paths, format, stdinFilename,
         };
         command.SetAction(result => StatsRunner.Run(console, new StatsRunner.Request(
-            result.GetValue(paths) ?? [], result.GetValue(format) ?? "text")));
+            result.GetValue(paths) ?? [], result.GetValue(format) ?? "text", result.GetValue(stdinFilename))));
         return command;
     }
 }

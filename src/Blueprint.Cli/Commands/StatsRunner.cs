@@ -6,12 +6,17 @@ namespace Blueprint.Cli.Commands;
 /// <summary>Reads every input, prints the figures in the requested format; reading errors go to standard error.</summary>
 public static class StatsRunner
 {
-    public sealed record Request(IReadOnlyList<string> Paths, string Format);
+    public sealed record Request(IReadOnlyList<string> Paths, string Format, string? StdinFilename = null);
 
     /// <summary>0 done; 1 a blueprint has a reading error (its figures are still printed); 2 a path that cannot be read.</summary>
     public static int Run(CliConsole console, Request request)
     {
-        var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory);
+        if (StandardInput.Problem(request.StdinFilename, request.Paths) is { } stdinProblem)
+        {
+            console.Fail(stdinProblem);
+            return ExitCodes.Usage;
+        }
+        var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory, request.StdinFilename);
         foreach (var problem in expansion.Problems) console.Fail(problem);
         int exit = expansion.Problems.Count > 0 ? ExitCodes.Usage : ExitCodes.Ok;
 

@@ -15,7 +15,8 @@ public static class InputFiles
 {
     public sealed record Expansion(IReadOnlyList<InputFile> Files, IReadOnlyList<string> Problems);
 
-    public static Expansion Expand(IEnumerable<string> paths, string? workingDirectory = null)
+    /// <summary>Expands <paramref name="paths"/>; standard input is shown as <paramref name="standardInputName"/> (from <c>--stdin-filename</c>) when given.</summary>
+    public static Expansion Expand(IEnumerable<string> paths, string? workingDirectory = null, string? standardInputName = null)
     {
         string cwd = workingDirectory ?? Directory.GetCurrentDirectory();
         var files = new List<InputFile>();
@@ -30,7 +31,7 @@ public static class InputFiles
         {
             if (path == "-")
             {
-                if (seen.Add("-")) files.Add(new InputFile(InputFile.StandardInputName, null));
+                if (seen.Add("-")) files.Add(new InputFile(standardInputName ?? InputFile.StandardInputName, null));
                 continue;
             }
             string full = Path.GetFullPath(path, cwd);

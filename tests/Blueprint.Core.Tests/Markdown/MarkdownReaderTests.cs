@@ -145,4 +145,20 @@ public class MarkdownReaderTests
         var read = BlueprintReader.ReadText("x.blueprint.md", "# T\n\n## S\n\n### A\n\n- Customer: x\n");
         Assert.Empty(read.Diagnostics);
     }
+
+    [Theory]
+    [InlineData("# A comment\nblueprint: B\n", SourceFormat.Yaml)]
+    [InlineData("# yaml-language-server: $schema=https://x/schema.json\n\nblueprint: B\n", SourceFormat.Yaml)]
+    [InlineData("# One\n## Two\n#three\nblueprint: B\n", SourceFormat.Yaml)]
+    [InlineData("# A comment\n---\nblueprint: B\n", SourceFormat.Yaml)]
+    [InlineData("---\nblueprint: B\n", SourceFormat.Yaml)]
+    [InlineData("blueprint: B\n", SourceFormat.Yaml)]
+    [InlineData("#!comment\nThis is prose\n", SourceFormat.Yaml)]
+    [InlineData("# Title\n\nA scenario: with a colon.\n", SourceFormat.Markdown)]
+    [InlineData("# Title\n\n## Scene\n\n### Step\n\n- Customer: x\n", SourceFormat.Markdown)]
+    [InlineData("# Title\n", SourceFormat.Markdown)]
+    [InlineData("---\ngoal: g\n---\n\n# Title\n", SourceFormat.Markdown)]
+    [InlineData("---\ngoal: g\n---\nA paragraph\n", SourceFormat.Markdown)]
+    public void Standard_input_is_yaml_when_its_first_line_after_comments_is_a_key(string text, SourceFormat expected) =>
+        Assert.Equal(expected, BlueprintReader.FormatOf("<stdin>", text));
 }
