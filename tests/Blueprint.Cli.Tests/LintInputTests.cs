@@ -148,7 +148,7 @@ public class LintInputTests
         socket.Bind(new UnixDomainSocketEndPoint(path));
         var run = CliRun.Run(dir.Path, null, "lint", "socket.blueprint.yaml");
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("blueprint: cannot read 'socket.blueprint.yaml':", run.ErrorLines[0]);
+        Assert.Equal("blueprint: cannot read 'socket.blueprint.yaml': not a file (a socket or a device)", run.ErrorLines[0]);
         Assert.DoesNotContain("   at ", run.Error);
     }
 

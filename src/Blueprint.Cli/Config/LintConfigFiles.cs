@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Blueprint.Cli.Inputs;
+using Blueprint.Cli.Output;
 using Blueprint.Core.Analysis;
 using Blueprint.Core.Reading;
 
@@ -68,8 +69,7 @@ public sealed class LintConfigFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            string reason = e is UnauthorizedAccessException ? "permission denied" : e.Message;
-            return new LoadedConfig(displayPath, LintConfig.Empty, $"cannot read configuration '{displayPath}': {reason}");
+            return new LoadedConfig(displayPath, LintConfig.Empty, $"cannot read configuration '{displayPath}': {FileSystemFailure.Cause(displayPath, fullPath, e, writing: false)}");
         }
         var (text, error) = SourceDecoder.Decode(displayPath, bytes);
         if (error is not null) return new LoadedConfig(displayPath, LintConfig.Empty with { Diagnostics = [error] });

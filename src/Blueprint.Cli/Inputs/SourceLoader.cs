@@ -1,3 +1,4 @@
+using Blueprint.Cli.Output;
 using Blueprint.Core.Diagnostics;
 using Blueprint.Core.Reading;
 
@@ -19,8 +20,7 @@ public static class SourceLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            string reason = e is UnauthorizedAccessException ? "permission denied" : e.Message;
-            return new Loaded(input, null, $"cannot read '{input.DisplayPath}': {reason}");
+            return new Loaded(input, null, FileSystemFailure.Reading(input.DisplayPath, input.FullPath ?? input.DisplayPath, e));
         }
         var (text, error) = SourceDecoder.Decode(input.DisplayPath, bytes);
         if (error is not null) return new Loaded(input, new ReadResult(null, [error]), null);

@@ -32,6 +32,7 @@ public static class FileSystemFailure
             1 or 13 => "permission denied",
             2 => writing ? "no such folder" : "no such file",
             5 => "input/output error",
+            6 => "not a file (a socket or a device)",
             20 => "not a folder",
             21 => "is a folder",
             28 => "no space left on device",
