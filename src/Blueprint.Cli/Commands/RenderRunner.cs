@@ -41,18 +41,7 @@ public static class RenderRunner
             return ExitCodes.Usage;
         }
 
-        if (StandardInput.Problem(request.StdinFilename, request.Paths) is { } stdinProblem)
-        {
-            console.Fail(stdinProblem);
-            return ExitCodes.Usage;
-        }
-
-        var configs = LintConfigFiles.Create(console.CurrentDirectory, request.ConfigPath);
-        if (configs.Explicit?.Unreadable is { } badConfig)
-        {
-            console.Fail(badConfig);
-            return ExitCodes.Usage;
-        }
+        if (LintConfigFiles.ForCommand(console, request.Paths, request.StdinFilename, request.ConfigPath) is not { } configs) return ExitCodes.Usage;
 
         var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory, request.StdinFilename);
         foreach (var problem in expansion.Problems) console.Fail(problem);

@@ -27,6 +27,28 @@ public sealed class LintConfigFiles
     }
 
     /// <summary>Discovery per file, or the one <paramref name="configPath"/> when given.</summary>
+    /// <summary>
+    /// What lint and render check first, the same way: that <c>--stdin-filename</c> fits the paths, and that a
+    /// <c>--config</c> file can be read. The configuration lookup, or null with the problem printed (bad usage).
+    /// </summary>
+    public static LintConfigFiles? ForCommand(CliConsole console, IReadOnlyList<string> paths, string? stdinFilename, string? configPath)
+    {
+        if (StandardInput.Problem(stdinFilename, paths) is { } stdinProblem)
+        {
+            console.Fail(stdinProblem);
+            return null;
+        }
+
+        var configs = Create(console.CurrentDirectory, configPath);
+        if (configs.Explicit?.Unreadable is { } badConfig)
+        {
+            console.Fail(badConfig);
+            return null;
+        }
+
+        return configs;
+    }
+
     public static LintConfigFiles Create(string workingDirectory, string? configPath)
     {
         var files = new LintConfigFiles(workingDirectory, null);
