@@ -6,17 +6,7 @@ namespace Blueprint.Cli.Tests;
 /// <summary>SPEC section 5, strictness: wrong usage is exit 2 before any work, in the user's words, with the nearest name suggested.</summary>
 public class CommandLineUsageTests
 {
-    private const string Good = """
-        blueprint: Good
-        goal: A goal
-        scenario: A scenario
-        scenes:
-          - scene: Visit
-            steps:
-              - step: Arrive
-                customer: Walks in
-                frontstage: Greets
-        """;
+    private const string Good = Samples.GoodWithEveryLane;
 
     private static string[] FilesIn(string folder) =>
         Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;

@@ -6,32 +6,9 @@ namespace Blueprint.Cli.Tests;
 
 public class LintInputTests
 {
-    private const string Good = """
-        blueprint: Good
-        goal: A goal
-        scenario: A scenario
-        lanes: [customer, frontstage]
-        scenes:
-          - scene: Visit
-            steps:
-              - step: Arrive
-                customer: Walks in
-                frontstage: Greets
-        """;
+    private const string Good = Samples.Good;
 
-    private const string Broken = """
-        blueprint: Broken
-        goal: A goal
-        scenario: A scenario
-        lanes: [customer, frontstage]
-        scenes:
-          - scene: Visit
-            steps:
-              - step: Arrive
-                durration: 2m
-                customer: Walks in
-                frontstage: Greets
-        """;
+    private const string Broken = Samples.Broken;
 
     [Fact]
     public void Clean_examples_exit_zero_with_a_summary()

@@ -10,17 +10,7 @@ namespace Blueprint.Cli.Tests;
 
 public class RenderCommandTests
 {
-    private const string Good = """
-        blueprint: Good
-        goal: A goal
-        scenario: A scenario
-        scenes:
-          - scene: Visit
-            steps:
-              - step: Arrive
-                customer: Walks in
-                frontstage: Greets
-        """;
+    private const string Good = Samples.GoodWithEveryLane;
 
     private const string Broken = """
         blueprint: Broken

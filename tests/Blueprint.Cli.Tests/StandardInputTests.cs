@@ -7,34 +7,9 @@ namespace Blueprint.Cli.Tests;
 /// <summary>Reading <c>-</c>: the format guessed from the text or named by <c>--stdin-filename</c>, and writing to standard output.</summary>
 public class StandardInputTests
 {
-    private const string Good = """
-        blueprint: Good
-        goal: A goal
-        scenario: A scenario
-        lanes: [customer, frontstage]
-        scenes:
-          - scene: Visit
-            steps:
-              - step: Arrive
-                customer: Walks in
-                frontstage: Greets
+    private const string Good = Samples.Good;
 
-        """;
-
-    private const string Broken = """
-        blueprint: Broken
-        goal: A goal
-        scenario: A scenario
-        lanes: [customer, frontstage]
-        scenes:
-          - scene: Visit
-            steps:
-              - step: Arrive
-                durration: 2m
-                customer: Walks in
-                frontstage: Greets
-
-        """;
+    private const string Broken = Samples.Broken;
 
     private const string Markdown = """
         # Good

@@ -9,18 +9,7 @@ namespace Blueprint.Cli.Tests;
 /// </summary>
 public class FileSystemFailureTests
 {
-    private const string Good = """
-        blueprint: Good
-        goal: A goal
-        scenario: A scenario
-        lanes: [customer, frontstage]
-        scenes:
-          - scene: Visit
-            steps:
-              - step: Arrive
-                customer: Walks in
-                frontstage: Greets
-        """;
+    private const string Good = Samples.Good;
 
     /// <summary>sysfs refuses a new file even to root (EACCES), and /proc has no folder one could create (ENOENT).</summary>
     private const string Refused = "/sys/blueprint-test.png";

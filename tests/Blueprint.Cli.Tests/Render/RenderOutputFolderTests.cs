@@ -3,18 +3,7 @@ namespace Blueprint.Cli.Tests;
 /// <summary>Into an output folder, each input keeps its folder below the inputs' common root, as <c>tsc --outDir</c> does.</summary>
 public class RenderOutputFolderTests
 {
-    private const string Good = """
-        blueprint: Good
-        goal: A goal
-        scenario: A scenario
-        lanes: [customer, frontstage]
-        scenes:
-          - scene: Visit
-            steps:
-              - step: Arrive
-                customer: Walks in
-                frontstage: Greets
-        """;
+    private const string Good = Samples.Good;
 
     private static string[] FilesBelow(string folder) =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
