@@ -187,7 +187,7 @@ public static class BlueprintDiffer
     private static string Position<T>(IReadOnlyList<T> list, T item) where T : class =>
         (list.ToList().FindIndex(x => ReferenceEquals(x, item)) + 1).ToString(CultureInfo.InvariantCulture);
 
-    private static IEnumerable<Change> StepChanges(Matching m, Step a, Step b, bool movedInScene)
+    internal static IEnumerable<Change> StepChanges(Matching m, Step a, Step b, bool movedInScene)
     {
         if (a.Name != b.Name) yield return new Change(ChangeKind.Renamed, ElementKind.Step, b.Id, "name", a.Name, b.Name);
         if (a.Id != b.Id && (a.IdExplicit || b.IdExplicit)) yield return new Change(ChangeKind.Renamed, ElementKind.Step, b.Id, "id", a.Id, b.Id);
