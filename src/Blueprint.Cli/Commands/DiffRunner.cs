@@ -112,7 +112,8 @@ public static class DiffRunner
         {
             if (!checkedFolders.TryGetValue(folder, out var problem))
             {
-                checkedFolders[folder] = problem = GitRevision.Check(folder, revision);
+                string relative = Path.GetRelativePath(console.CurrentDirectory, folder).Replace(Path.DirectorySeparatorChar, '/');
+                checkedFolders[folder] = problem = GitRevision.Check(folder, revision, relative.StartsWith("..", StringComparison.Ordinal) ? folder : relative);
                 if (problem is not null) console.Fail(problem);
             }
             return problem is null;

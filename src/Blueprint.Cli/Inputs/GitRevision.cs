@@ -36,14 +36,14 @@ public static class GitRevision
         return new Run(process.ExitCode, output.ToArray(), error.Result);
     }
 
-    /// <summary>Null when <paramref name="revision"/> names a commit in the repository that holds <paramref name="folder"/>; else why not, in a sentence.</summary>
-    public static string? Check(string folder, string revision)
+    /// <summary>Null when <paramref name="revision"/> names a commit in the repository that holds <paramref name="folder"/> (shown as <paramref name="shownFolder"/>); else why not, in a sentence.</summary>
+    public static string? Check(string folder, string revision, string shownFolder)
     {
         try
         {
             if (Git(folder, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}").ExitCode == 0) return null;
             if (Git(folder, "rev-parse", "--git-dir").ExitCode != 0)
-                return $"'{folder}' is not in a git repository; --since reads the old versions with git";
+                return $"'{shownFolder}' is not in a git repository; --since reads the old versions with git";
             return $"unknown revision '{revision}': git knows no commit by that name (try a branch, a tag or a commit hash, e.g. origin/main)";
         }
         catch (Win32Exception e)

@@ -194,6 +194,6 @@ public sealed class DiffCommandTests
         plain.Write("x.blueprint.yaml", Samples.Good);
         var outside = CliRun.Run(plain.Path, null, "diff", "--since", "main");
         Assert.Equal(2, outside.ExitCode);
-        Assert.Contains("is not in a git repository; --since reads the old versions with git", outside.Error);
+        Assert.Equal("blueprint: '.' is not in a git repository; --since reads the old versions with git\n", outside.Error);
     }
 }
