@@ -1,3 +1,5 @@
+using Blueprint.Core.Diff;
+
 namespace Blueprint.Layout;
 
 /// <summary>
@@ -40,7 +42,11 @@ public sealed record SceneBox(string Id, string Name, int FirstStep, int StepCou
 }
 
 /// <summary>A step column: <see cref="Column"/> is the card column (card width), <see cref="Header"/> its header cell.</summary>
-public sealed record StepColumn(string Id, string Name, int SceneIndex, Rect Column, Rect Header, string? Url);
+public sealed record StepColumn(string Id, string Name, int SceneIndex, Rect Column, Rect Header, string? Url)
+{
+    /// <summary>In a diff drawing, how the step changed (null: not at all, or no diff drawn).</summary>
+    public DiffMark? Mark { get; init; }
+}
 
 /// <summary>A lane as a horizontal band across the diagram (label cell excluded).</summary>
 public sealed record LaneBand(string Id, string Name, Rect Band, Color Fill, Color CardFill);
@@ -64,7 +70,13 @@ public sealed record Badge(BadgeKind Kind, int Number, string Text, Rect Rect)
 /// </summary>
 public sealed record CardBox(
     string Name, int StepIndex, int LaneIndex, int IndexInCell, Rect Rect,
-    IReadOnlyList<string> Lines, bool TextCut, IReadOnlyList<Badge> Badges, string? Url);
+    IReadOnlyList<string> Lines, bool TextCut, IReadOnlyList<Badge> Badges, string? Url)
+{
+    /// <summary>In a diff drawing, how the card changed: added, changed, or removed (a ghost); null when it did not.</summary>
+    public DiffMark? Mark { get; init; }
+    /// <summary>For a changed card, each changed field with its value before and after (an HTML details panel shows them).</summary>
+    public IReadOnlyList<Change> Changes { get; init; } = [];
+}
 
 public enum EdgeKind { Arrow, Loop, Journey }
 
@@ -72,4 +84,8 @@ public enum EdgeKind { Arrow, Loop, Journey }
 /// An arrow as routed: orthogonal points from the source card's edge to the target card's edge (arrowhead at the
 /// end); <see cref="LabelRect"/> is where its label box is, when it has one.
 /// </summary>
-public sealed record RoutedEdge(EdgeKind Kind, int FromCard, int ToCard, IReadOnlyList<Point> Points, string? Label, Rect? LabelRect);
+public sealed record RoutedEdge(EdgeKind Kind, int FromCard, int ToCard, IReadOnlyList<Point> Points, string? Label, Rect? LabelRect)
+{
+    /// <summary>In a diff drawing, an arrow added or removed (a ghost); null when it is in both versions.</summary>
+    public DiffMark? Mark { get; init; }
+}

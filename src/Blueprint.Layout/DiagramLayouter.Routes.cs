@@ -1,3 +1,4 @@
+using Blueprint.Core.Diff;
 using Blueprint.Core.Model;
 
 namespace Blueprint.Layout;
@@ -8,13 +9,32 @@ namespace Blueprint.Layout;
 // with its track count, so routes never overlap and never cross a card.
 internal sealed partial class LayoutBuilder
 {
+    /// <summary>The arrows to draw: the file's and the journey line, and in a diff drawing the removed ones between the cards (or ghosts) they joined.</summary>
+    private IEnumerable<(Edge Edge, DiffMark? Mark)> EdgesToDraw(BlueprintGraph graph)
+    {
+        if (overlay is null) return graph.Arrows.Concat(graph.JourneyEdges).Select(e => (e, (DiffMark?)null));
+        var live = graph.Arrows.Where(e => !overlay.IsGhost(e.From.Card) && !overlay.IsGhost(e.To.Card))
+            .Select(e => (e, e.Arrow is { } a && overlay.AddedArrows.Contains(a) ? DiffMark.Added : (DiffMark?)null));
+        var ghosts = overlay.RemovedArrows.Select(g => (new Edge(graph.Place(g.From), graph.Place(g.To), g.Arrow), (DiffMark?)DiffMark.Removed));
+        return live.Concat(ghosts).Concat(graph.JourneyEdges.Select(e => (e, (DiffMark?)null)));
+    }
+
+    /// <summary>True when a removed card (a ghost of a diff drawing) sits in the row between two cards, where a straight journey line would cross it.</summary>
+    private bool GhostBetween(Slot from, Slot to)
+    {
+        if (overlay is null) return false;
+        for (int c = from.Col + 1; c < to.Col; c++)
+            if (cells[c][from.Row].Count > 0) return true;
+        return false;
+    }
+
     private void PlanEdges(BlueprintGraph graph, Dictionary<Card, Slot> slotOf)
     {
-        foreach (var edge in graph.Arrows.Concat(graph.JourneyEdges))
+        foreach (var (edge, mark) in EdgesToDraw(graph))
         {
             if (!slotOf.TryGetValue(edge.From.Card, out var from) || !slotOf.TryGetValue(edge.To.Card, out var to)) continue;
             var kind = edge.IsJourney ? EdgeKind.Journey : edge.Loop ? EdgeKind.Loop : EdgeKind.Arrow;
-            var p = new Plan { Edge = edge, Kind = kind, From = from, To = to, Index = plans.Count };
+            var p = new Plan { Edge = edge, Kind = kind, From = from, To = to, Index = plans.Count, Mark = mark };
             if (!string.IsNullOrWhiteSpace(edge.Label))
             {
                 p.LabelText = m.Wrap(edge.Label.Trim(), labelFont, LabelMaxWidth, 2);
@@ -65,7 +85,7 @@ internal sealed partial class LayoutBuilder
                 p.Shape = Shape.Jog;
                 p.V1 = new VSeg(g1, p);
             }
-            else if (kind == EdgeKind.Journey && forward)
+            else if (kind == EdgeKind.Journey && forward && !GhostBetween(from, to))
             {
                 // Consecutive customer cards: the customer cells between them are empty, so the line runs straight through.
                 p.Shape = Shape.JourneyLong;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Blueprint.Core.Diff;
 using Blueprint.Core.Model;
 
 namespace Blueprint.Layout;
@@ -100,6 +101,19 @@ internal sealed partial class LayoutBuilder
         if (plans.Any(p => p.Kind == EdgeKind.Arrow)) LineItem(theme.Arrow, ArrowHead, "Triggers / depends on");
         if (plans.Any(p => p.Kind == EdgeKind.Loop)) LineItem(theme.LoopArrow, ArrowHead, "Loop (retry, return visit)");
         if (plans.Any(p => p.Kind == EdgeKind.Journey)) LineItem(theme.Journey, ArrowHead + 1, "Customer journey");
+        if (overlay is not null)
+        {
+            // One entry for each mark the drawing shows.
+            void MarkItem(DiffMark mark, string text) =>
+                items.Add((text, (x, cy) => AddMarkBadgeAt(ops, Region.Legend, mark, new Rect(x, cy - BadgeHeight / 2, BadgeHeight + 2, BadgeHeight)), BadgeHeight + 2));
+            bool Shows(DiffMark mark) => overlay.Cards.Values.Contains(mark) || overlay.Steps.Values.Contains(mark) || overlay.Scenes.Values.Contains(mark);
+            if (Shows(DiffMark.Added)) MarkItem(DiffMark.Added, "Added");
+            if (Shows(DiffMark.Changed)) MarkItem(DiffMark.Changed, "Changed");
+            if (Shows(DiffMark.Removed))
+                items.Add(("Removed (ghost)", (x, cy) => ops.Add(new RectOp(Region.Legend, new Rect(x, cy - 6, 24, 12), theme.Background.Mix(theme.MutedText, 0.1), MarkStroke(DiffMark.Removed), 3)), 24));
+            if (plans.Any(p => p.Mark == DiffMark.Added)) LineItem(theme.Arrow with { Color = theme.DiffAdded, Width = theme.Arrow.Width + 1 }, ArrowHead, "Added arrow");
+            if (plans.Any(p => p.Mark == DiffMark.Removed)) LineItem(GhostArrowStroke, ArrowHead, "Removed arrow");
+        }
         if (items.Count == 0) return new Rect(Margin, top, 0, 0);
 
         var legendFont = smallFont;

@@ -1,3 +1,4 @@
+using Blueprint.Core.Diff;
 using Blueprint.Core.Model;
 
 namespace Blueprint.Layout;
@@ -14,6 +15,15 @@ public static class DiagramLayouter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(measurer);
         return new LayoutBuilder(doc, options, measurer).Build();
+    }
+
+    /// <summary>A diff drawing: the overlay's document with its added, changed and removed elements marked (SPEC section 9).</summary>
+    public static DiagramLayout Layout(DiffOverlay overlay, LayoutOptions options, ITextMeasurer measurer)
+    {
+        ArgumentNullException.ThrowIfNull(overlay);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(measurer);
+        return new LayoutBuilder(overlay.Document, options, measurer, overlay).Build();
     }
 }
 
@@ -43,13 +53,15 @@ internal sealed partial class LayoutBuilder
     private readonly ITextMeasurer m;
     private readonly RecordingMeasurer recorder;
     private readonly Theme theme;
+    private readonly DiffOverlay? overlay;
 
     private readonly FontSpec titleFont, keyFont, valueFont, sceneFont, stepFont, smallFont, laneFont, separatorFont,
-        ownerFont, labelFont, badgeFont, noteFont, noteItalicFont;
+        ownerFont, labelFont, badgeFont, markFont, noteFont, noteItalicFont;
 
-    public LayoutBuilder(BlueprintDocument doc, LayoutOptions options, ITextMeasurer measurer)
+    public LayoutBuilder(BlueprintDocument doc, LayoutOptions options, ITextMeasurer measurer, DiffOverlay? overlay = null)
     {
         this.doc = doc;
+        this.overlay = overlay;
         o = options;
         m = recorder = new RecordingMeasurer(measurer);
         theme = options.Theme;
@@ -64,6 +76,7 @@ internal sealed partial class LayoutBuilder
         ownerFont = o.Font(8, italic: true);
         labelFont = o.Font(8);
         badgeFont = o.Font(7.5, bold: true);
+        markFont = o.Font(10, bold: true);
         noteFont = o.Font(8.5);
         noteItalicFont = o.Font(8.5, italic: true);
     }
@@ -83,6 +96,7 @@ internal sealed partial class LayoutBuilder
         public readonly List<Attach>[] Sides = [[], []];   // Left, Right
         public readonly List<Badge> Badges = [];
         public Color Fill, Stroke, TextColor;
+        public DiffMark? Mark;
     }
 
     private const int Left = 0, Right = 1;
@@ -120,6 +134,7 @@ internal sealed partial class LayoutBuilder
         public bool Down;
         public WrappedText? LabelText;
         public double LabelWidth, LabelHeight;
+        public DiffMark? Mark;
     }
 
     private readonly List<Slot> slots = [];
@@ -131,7 +146,7 @@ internal sealed partial class LayoutBuilder
 
     public DiagramLayout Build()
     {
-        var graph = BlueprintGraph.Build(doc);
+        var graph = BlueprintGraph.Build(doc, overlay is null ? null : overlay.IsGhost);
         var lanes = doc.Lanes.DistinctBy(l => l.Id).ToList();
         var steps = graph.Steps;
         rows = lanes.Count;
@@ -170,6 +185,16 @@ internal sealed partial class LayoutBuilder
             slot.Fill = fill;
             slot.Stroke = laneColor[row].Mix(theme.Text, theme.CardStrokeStrength);
             slot.TextColor = ReadableOn(fill);
+            if (overlay is not null && overlay.Cards.TryGetValue(p.Card, out var mark))
+            {
+                slot.Mark = mark;
+                if (mark == DiffMark.Removed)
+                {
+                    slot.Fill = fill.Mix(theme.Background, theme.GhostFade);
+                    slot.Stroke = theme.MutedText;
+                    slot.TextColor = theme.MutedText;
+                }
+            }
             slots.Add(slot);
             slotOf[p.Card] = slot;
             cells[p.StepIndex][row].Add(slot);
@@ -457,6 +482,7 @@ internal sealed partial class LayoutBuilder
         {
             blocked.Add(s.Rect.Inflate(1));
             foreach (var b in s.Badges) blocked.Add(b.Rect);
+            if (s.Mark is DiffMark.Added or DiffMark.Changed) blocked.Add(MarkBadgeRect(s.Rect));
         }
         var routeSegments = new SegmentGrid();
         foreach (var p in plans) routeSegments.Add(points[p.Index], p.Index);
@@ -465,7 +491,7 @@ internal sealed partial class LayoutBuilder
         var obstacles = new LabelObstacles(blocked, separatorYs, routeSegments);
         foreach (var spot in labelSpots) labelRects[spot.Plan.Index] = PlaceLabel(spot, obstacles);
         foreach (var p in plans)
-            edges.Add(new RoutedEdge(p.Kind, p.From.Index, p.To.Index, points[p.Index], p.Edge.Label, labelRects[p.Index]));
+            edges.Add(new RoutedEdge(p.Kind, p.From.Index, p.To.Index, points[p.Index], p.Edge.Label, labelRects[p.Index]) { Mark = p.Mark });
 
         // ---- notes row ----
         bool hasNotes = notes.Any(n => n.Count > 0);
@@ -506,9 +532,12 @@ internal sealed partial class LayoutBuilder
         {
             var sb = sceneBoxes[si];
             if (sb.StepCount == 0 || sceneWraps[si] is not { } sw) continue;
-            ops.Add(new RectOp(Region.Body, sb.Band, theme.SceneFill, null, 4));
+            DiffMark? sceneMark = overlay is not null && overlay.Scenes.TryGetValue(doc.Scenes[si], out var scm) ? scm : null;
+            bool ghostScene = sceneMark == DiffMark.Removed;
+            ops.Add(new RectOp(Region.Body, sb.Band, ghostScene ? theme.SceneFill.Mix(theme.Background, theme.GhostFade) : theme.SceneFill, MarkStroke(sceneMark), 4));
+            if (sceneMark is { } shownSceneMark) AddMarkBadge(ops, Region.Body, shownSceneMark, sb.Band);
             double ty = sceneTop + (sceneH - sw.Height) / 2;
-            AddLines(ops, Region.Body, sw, sb.Left + 6, ty, Math.Max(1, sb.Width - 12), TextAlign.Center, sceneFont, theme.SceneText);
+            AddLines(ops, Region.Body, sw, sb.Left + 6, ty, Math.Max(1, sb.Width - 12), TextAlign.Center, sceneFont, ghostScene ? theme.SceneText.Mix(theme.SceneFill, 0.3) : theme.SceneText);
         }
 
         // Step headers.
@@ -517,9 +546,12 @@ internal sealed partial class LayoutBuilder
         {
             var st = steps[c];
             var hr = new Rect(colLeft[c], stepTop, o.CardWidth, stepH);
-            ops.Add(new RectOp(Region.Body, hr, theme.StepFill, null, 4));
+            DiffMark? stepMark = overlay is not null && overlay.Steps.TryGetValue(st, out var sm) ? sm : null;
+            bool ghostStep = stepMark == DiffMark.Removed;
+            ops.Add(new RectOp(Region.Body, hr, ghostStep ? theme.StepFill.Mix(theme.Background, theme.GhostFade) : theme.StepFill, MarkStroke(stepMark), 4));
+            if (stepMark is { } shownMark) AddMarkBadge(ops, Region.Body, shownMark, hr);
             double ty = stepTop + 6;
-            ty = AddLines(ops, Region.Body, stepNameWraps[c], colLeft[c] + o.CardPadding, ty, o.CardTextWidth, TextAlign.Center, stepFont, theme.Text);
+            ty = AddLines(ops, Region.Body, stepNameWraps[c], colLeft[c] + o.CardPadding, ty, o.CardTextWidth, TextAlign.Center, stepFont, ghostStep ? theme.MutedText : theme.Text);
             if (durationWraps[c] is { } dw)
                 ty = AddLines(ops, Region.Body, dw, colLeft[c] + o.CardPadding, ty, o.CardTextWidth, TextAlign.Center, smallFont, theme.MutedText);
             if (stepBadges[c].Count > 0)
@@ -534,7 +566,7 @@ internal sealed partial class LayoutBuilder
                     bx += bw + 3;
                 }
             }
-            stepColumns.Add(new StepColumn(st.Id, st.Name, SceneOf(sceneBoxes, c), new Rect(colLeft[c], laneTop, o.CardWidth, laneAreaHeight), hr, st.Url));
+            stepColumns.Add(new StepColumn(st.Id, st.Name, SceneOf(sceneBoxes, c), new Rect(colLeft[c], laneTop, o.CardWidth, laneAreaHeight), hr, st.Url) { Mark = stepMark });
         }
 
         // Emotion row.
@@ -610,7 +642,7 @@ internal sealed partial class LayoutBuilder
         // Cards.
         foreach (var s in slots)
         {
-            ops.Add(new RectOp(Region.Body, s.Rect, s.Fill, new Stroke(s.Stroke, 1), CornerRadius));
+            ops.Add(new RectOp(Region.Body, s.Rect, s.Fill, MarkStroke(s.Mark) ?? new Stroke(s.Stroke, 1), CornerRadius));
             double ty = AddLines(ops, Region.Body, s.Text, s.Rect.X + o.CardPadding, s.Rect.Y + o.CardPadding, o.CardTextWidth, TextAlign.Start, o.CardFont, s.TextColor);
             if (s.Owner is { } ow)
             {
@@ -625,6 +657,12 @@ internal sealed partial class LayoutBuilder
             {
                 if (e.Kind != kind) continue;
                 var stroke = kind switch { EdgeKind.Journey => theme.Journey, EdgeKind.Loop => theme.LoopArrow, _ => theme.Arrow };
+                stroke = e.Mark switch
+                {
+                    DiffMark.Removed => GhostArrowStroke,
+                    DiffMark.Added => stroke with { Color = theme.DiffAdded, Width = stroke.Width + 1 },
+                    _ => stroke,
+                };
                 ops.Add(new PolylineOp(Region.Body, e.Points, stroke, kind == EdgeKind.Journey ? ArrowHead + 1 : ArrowHead));
             }
         }
@@ -634,7 +672,12 @@ internal sealed partial class LayoutBuilder
         foreach (var s in slots)
         {
             foreach (var b in s.Badges) AddBadge(ops, Region.Body, b);
-            cardBoxes.Add(new CardBox(s.Placed.DisplayName, s.Col, s.Row, s.IndexInCell, s.Rect, s.Text.Lines, s.Text.Truncated, s.Badges.ToList(), s.Placed.Card.Url));
+            if (s.Mark is DiffMark.Added or DiffMark.Changed) AddMarkBadge(ops, Region.Body, s.Mark.Value, s.Rect);
+            cardBoxes.Add(new CardBox(s.Placed.DisplayName, s.Col, s.Row, s.IndexInCell, s.Rect, s.Text.Lines, s.Text.Truncated, s.Badges.ToList(), s.Placed.Card.Url)
+            {
+                Mark = s.Mark,
+                Changes = overlay is not null && overlay.CardChanges.TryGetValue(s.Placed.Card, out var changes) ? changes : [],
+            });
         }
         for (int c = 0; c < cols; c++)
             foreach (var b in stepBadges[c]) AddBadge(ops, Region.Body, b);
@@ -808,6 +851,36 @@ internal sealed partial class LayoutBuilder
             y += text.LineHeight;
         }
         return y;
+    }
+
+    // ---- diff marks ------------------------------------------------------------------------------------------
+
+    private Stroke GhostArrowStroke => new(theme.MutedText.Mix(theme.Background, 0.3), 1.2, [3, 3]);
+
+    /// <summary>The outline of a marked element: thick green or amber, or dashed and muted for a ghost; null when unmarked.</summary>
+    private Stroke? MarkStroke(DiffMark? mark) => mark switch
+    {
+        DiffMark.Added => new Stroke(theme.DiffAdded, 2.2),
+        DiffMark.Changed => new Stroke(theme.DiffChanged, 2.2),
+        DiffMark.Removed => new Stroke(theme.MutedText, 1, [4, 3]),
+        _ => null,
+    };
+
+    /// <summary>Where the + or ~ badge of a marked box sits: on its top left corner (fail, wait and pain badges are on the right).</summary>
+    private static Rect MarkBadgeRect(Rect box) => new(box.X - 5, box.Y - BadgeHeight / 2, BadgeHeight + 2, BadgeHeight);
+
+    private void AddMarkBadge(List<DrawOp> ops, Region region, DiffMark mark, Rect box) => AddMarkBadgeAt(ops, region, mark, MarkBadgeRect(box));
+
+    private void AddMarkBadgeAt(List<DrawOp> ops, Region region, DiffMark mark, Rect r)
+    {
+        if (mark == DiffMark.Removed) return;
+        var (fill, text, label) = mark == DiffMark.Added ? (theme.DiffAdded, theme.DiffAddedText, "+") : (theme.DiffChanged, theme.DiffChangedText, "~");
+        // Where the badge's fill would vanish into the background (print's white ~), its outline shows it.
+        var stroke = theme.BadgeStroke ?? (fill.Luminance > 0.8 ? new Stroke(theme.Text, 0.8) : null);
+        if (theme.Greyscale && mark == DiffMark.Changed) fill = theme.Background;
+        ops.Add(new RectOp(region, r, fill, stroke, BadgeHeight / 2));
+        var lh = LineHeight(markFont);
+        ops.Add(new TextOp(region, label, new Rect(r.X, r.Y + (BadgeHeight - lh) / 2, r.Width, lh), TextAlign.Center, markFont, text));
     }
 
     private void AddBadge(List<DrawOp> ops, Region region, Badge b, string? label = null)

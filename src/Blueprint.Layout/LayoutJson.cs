@@ -33,10 +33,10 @@ public static class LayoutJson
         Array(sb, "cards", layout.Cards, c =>
             $"{{\"name\": {S(c.Name)}, \"step\": {I(c.StepIndex)}, \"lane\": {I(c.LaneIndex)}, \"index\": {I(c.IndexInCell)}, \"rect\": {R(c.Rect)}, " +
             $"\"lines\": [{string.Join(", ", c.Lines.Select(S))}], \"cut\": {B(c.TextCut)}, " +
-            $"\"badges\": [{string.Join(", ", c.Badges.Select(b => S(b.Label)))}]{Opt("url", c.Url)}}}");
+            $"\"badges\": [{string.Join(", ", c.Badges.Select(b => S(b.Label)))}]{Opt("url", c.Url)}{Opt("mark", c.Mark is { } mk ? Camel(mk.ToString()) : null)}}}");
         Array(sb, "edges", layout.Edges, e =>
             $"{{\"kind\": {S(Camel(e.Kind.ToString()))}, \"from\": {I(e.FromCard)}, \"to\": {I(e.ToCard)}, \"points\": {P(e.Points)}" +
-            (e.Label is null ? "" : $", \"label\": {S(e.Label)}") + (e.LabelRect is { } lr ? $", \"labelRect\": {R(lr)}" : "") + "}");
+            (e.Label is null ? "" : $", \"label\": {S(e.Label)}") + (e.LabelRect is { } lr ? $", \"labelRect\": {R(lr)}" : "") + Opt("mark", e.Mark is { } mk ? Camel(mk.ToString()) : null) + "}");
         Array(sb, "ops", layout.Ops, Op, last: true);
         sb.Append("}\n");
         return sb.ToString();

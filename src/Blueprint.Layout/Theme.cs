@@ -51,6 +51,14 @@ public sealed record Theme
     /// <summary>Border of badges (lets greyscale badges with a white fill stand out); null for none.</summary>
     public Stroke? BadgeStroke { get; init; }
 
+    /// <summary>Diff drawings: outline and badge of an added element (+), of a changed one (~), and the text on those badges.</summary>
+    public Color DiffAdded { get; init; } = Color.Parse("#1a7f37");
+    public Color DiffChanged { get; init; } = Color.Parse("#bf8700");
+    public Color DiffAddedText { get; init; } = Color.Parse("#ffffff");
+    public Color DiffChangedText { get; init; } = Color.Parse("#1f2328");
+    /// <summary>How far a removed card (a ghost) fades from its fill towards the background (0..1).</summary>
+    public double GhostFade { get; init; } = 0.65;
+
     public required Stroke EmotionLine { get; init; }
     public required Color EmotionPositive { get; init; }
     public required Color EmotionNeutral { get; init; }
@@ -138,6 +146,11 @@ public static class Themes
         FailText = C("#ffffff"),
         WaitText = C("#1e2228"),
         PainText = C("#1e2228"),
+        DiffAdded = C("#3fb950"),
+        DiffChanged = C("#d29922"),
+        DiffAddedText = C("#0d1117"),
+        DiffChangedText = C("#0d1117"),
+        GhostFade = 0.6,
         EmotionLine = new Stroke(C("#c9d1d9"), 1.5),
         EmotionPositive = C("#56d364"),
         EmotionNeutral = C("#9aa4af"),
@@ -176,6 +189,12 @@ public static class Themes
         WaitText = C("#000000"),
         PainText = C("#ffffff"),
         BadgeStroke = new Stroke(C("#000000"), 0.8),
+        // In greyscale the marks differ by the badge (+ black, ~ white), the ghost by its dashes.
+        DiffAdded = C("#000000"),
+        DiffChanged = C("#000000"),
+        DiffAddedText = C("#ffffff"),
+        DiffChangedText = C("#000000"),
+        GhostFade = 0.5,
         EmotionLine = new Stroke(C("#000000"), 1.5),
         EmotionPositive = C("#ffffff"),
         EmotionNeutral = C("#888888"),

@@ -42,7 +42,7 @@ public class ReadmeTests
     public void The_readme_shows_every_command()
     {
         var lines = Lines().ToList();
-        foreach (var command in new[] { "render", "lint", "convert", "stats", "init", "schema" })
+        foreach (var command in new[] { "render", "lint", "convert", "stats", "init", "schema", "diff" })
             Assert.True(lines.Any(l => l.StartsWith($"blueprint {command}", StringComparison.Ordinal)) || Readme.Contains($"$ blueprint {command}"),
                 $"no example of `blueprint {command}` in the README");
     }
@@ -58,5 +58,17 @@ public class ReadmeTests
         var run = CliRun.Run(dir.Path, null, "lint", name);
         Assert.DoesNotContain(" error ", run.Out);
         Assert.NotEqual(2, run.ExitCode);
+    }
+
+    [Fact]
+    public void The_diff_example_output_is_what_the_tool_prints()
+    {
+        var block = Regex.Match(Readme, @"```text\n\$ blueprint diff (\S+) (\S+)\n(.*?)```", RegexOptions.Singleline);
+        Assert.True(block.Success, "no `$ blueprint diff OLD NEW` example in the README");
+        using var dir = new TempFolder();
+        dir.Write(block.Groups[1].Value, File.ReadAllText(Repo.Fixtures("diff", "drawing", "old.blueprint.yaml")));
+        dir.Write(block.Groups[2].Value, File.ReadAllText(Repo.Fixtures("diff", "drawing", "new.blueprint.yaml")));
+        var run = CliRun.Run(dir.Path, null, "diff", block.Groups[1].Value, block.Groups[2].Value);
+        Assert.Equal(block.Groups[3].Value, run.Out);
     }
 }

@@ -30,17 +30,34 @@ public static class LintCommand
         {
             Description = "Lint configuration file to use instead of the nearest .blueprintlint.yaml",
         };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Report only findings not recorded in this baseline file (say how many it hid, and list its entries that no longer occur); errors are never hidden",
+            HelpName = "FILE",
+        };
+        var writeBaseline = new Option<string?>("--write-baseline")
+        {
+            Description = "Record today's findings (not errors) in this baseline file, JSON with paths relative to its folder, sorted; written whole or not at all",
+            HelpName = "FILE",
+        };
         var stdinFilename = StandardInput.CreateOption();
         var command = new Command("lint", "Check blueprints for errors and lint warnings, with file, line and column")
         {
-            paths, format, maxWarnings, config, stdinFilename,
+            paths, format, maxWarnings, config, baseline, writeBaseline, stdinFilename,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(baseline) is not null && result.GetResult(writeBaseline) is not null)
+                result.AddError("--baseline and --write-baseline contradict each other; to refresh a baseline give only --write-baseline FILE");
+        });
         command.SetAction(result => LintRunner.Run(console, new LintRunner.Request(
             result.GetValue(paths) ?? [],
             result.GetValue(format) ?? "text",
             result.GetValue(maxWarnings),
             result.GetValue(config),
-            result.GetValue(stdinFilename))));
+            result.GetValue(stdinFilename),
+            result.GetValue(baseline),
+            result.GetValue(writeBaseline))));
         return command;
     }
 }

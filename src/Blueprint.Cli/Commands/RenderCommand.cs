@@ -54,10 +54,15 @@ public static class RenderCommand
         {
             Description = "Lint configuration file to use instead of the nearest .blueprintlint.yaml (as lint reads it)",
         };
+        var diff = new Option<string?>("--diff")
+        {
+            Description = "Draw what changed since OLD, an older version of the one input (a file, or - for standard input): added cards outlined green with +, changed ones amber with ~, removed ones as faded dashed ghosts in their old cell, removed arrows dashed, each mark in the legend",
+            HelpName = "OLD",
+        };
         var stdinFilename = StandardInput.CreateOption();
         var command = new Command("render", "Draw blueprints as swimlane diagrams (PNG, PDF or SVG)")
         {
-            paths, output, format, theme, scale, font, page, config, force, stdinFilename,
+            paths, output, format, theme, scale, font, page, config, force, diff, stdinFilename,
         };
         command.Validators.Add(result => CommandLineUsage.CheckFormats(result, output, format, page));
         command.SetAction(result => RenderRunner.Run(console, new RenderRunner.Request(
@@ -70,7 +75,8 @@ public static class RenderCommand
             result.GetValue(page),
             result.GetValue(force),
             result.GetValue(config),
-            result.GetValue(stdinFilename))));
+            result.GetValue(stdinFilename),
+            result.GetValue(diff))));
         return command;
     }
 }

@@ -20,7 +20,8 @@ namespace Blueprint.Cli.Commands;
 public static class RenderRunner
 {
     public sealed record Request(
-        IReadOnlyList<string> Paths, string? Output, string? Format, string Theme, double Scale, string Font, string? Page, bool Force, string? ConfigPath = null, string? StdinFilename = null);
+        IReadOnlyList<string> Paths, string? Output, string? Format, string Theme, double Scale, string Font, string? Page, bool Force, string? ConfigPath = null, string? StdinFilename = null,
+        string? DiffOld = null);
 
     /// <summary>One input and where it goes; <see cref="ShownOutput"/> is the output as the user typed it, when they named the file.</summary>
     private sealed record Job(InputFile Input, string? OutputPath, OutputFormat Format, LoadedConfig? Config = null, string? ShownOutput = null);
@@ -50,6 +51,24 @@ public static class RenderRunner
         var jobs = PlanOutputs(console, request, expansion.Files)?.Select(j => j with { Config = configs.For(j.Input) }).ToList();
         if (jobs is null) return ExitCodes.Usage;
 
+        BlueprintDocument? before = null;
+        if (request.DiffOld is { } oldPath)
+        {
+            if (expansion.Files.Count != 1)
+            {
+                console.Fail($"--diff OLD draws the changes of one blueprint, but {expansion.Files.Count} inputs were given; render them one at a time");
+                return ExitCodes.Usage;
+            }
+            if (oldPath == "-" && expansion.Files[0].IsStandardInput)
+            {
+                console.Fail("standard input can be only one of the input and --diff OLD; name a file for the other");
+                return ExitCodes.Usage;
+            }
+            if (DiffRunner.Open(console, oldPath) is not { } oldInput) return ExitCodes.Usage;
+            before = DiffRunner.Read(console, oldInput, out bool unreadable);
+            if (before is null) return unreadable ? ExitCodes.Usage : ExitCodes.Findings;
+        }
+
         try
         {
             if (TextEngine.SubstituteFor(request.Font) is { } used)
@@ -73,7 +92,7 @@ public static class RenderRunner
         bool progress = console.IsTerminal && jobs.Count > 1;
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            outcomes[i] = RenderOne(console, jobs[i], options, request, paper);
+            outcomes[i] = RenderOne(console, jobs[i], options, request, paper, before);
             if (!progress) return;
             lock (progressLock) console.Error.Write($"\rrendering: {++done}/{jobs.Count}");
         });
@@ -204,7 +223,7 @@ public static class RenderRunner
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    private static Outcome RenderOne(CliConsole console, Job job, LayoutOptions options, Request request, PageSize? paper)
+    private static Outcome RenderOne(CliConsole console, Job job, LayoutOptions options, Request request, PageSize? paper, BlueprintDocument? before)
     {
         var lines = new List<string>();
         var loaded = SourceLoader.Load(job.Input, console);
@@ -224,7 +243,8 @@ public static class RenderRunner
 
         try
         {
-            var layout = DiagramLayouter.Layout(document, options, measurer);
+            var layout = before is null ? DiagramLayouter.Layout(document, options, measurer)
+                : DiagramLayouter.Layout(Core.Diff.DiffOverlay.Build(before, document), options, measurer);
             lines.AddRange(layout.MissingGlyphs.Distinct().Select(t => $"{job.Input.DisplayPath}: warning: {DiagramRenderer.MissingGlyphWarning(t)}"));
             var renderOptions = new RenderOptions(job.Format, request.Scale, paper, document.Title);
             RenderResult result;

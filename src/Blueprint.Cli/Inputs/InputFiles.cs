@@ -67,10 +67,10 @@ public static class InputFiles
             .Order(StringComparer.Ordinal);
     }
 
-    private static bool IsHidden(string relative) =>
+    internal static bool IsHidden(string relative) =>
         relative.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') || part is "node_modules" or "bin" or "obj");
 
-    private static string Display(string given, string folderFull, string file)
+    internal static string Display(string given, string folderFull, string file)
     {
         string relative = Path.GetRelativePath(folderFull, file).Replace(Path.DirectorySeparatorChar, '/');
         string prefix = given.TrimEnd('/', Path.DirectorySeparatorChar);

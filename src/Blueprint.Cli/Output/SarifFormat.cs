@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Blueprint.Core.Analysis;
 using Blueprint.Core.Diagnostics;
 
 namespace Blueprint.Cli.Output;
@@ -22,8 +23,18 @@ public static class SarifFormat
         typeof(SarifFormat).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(SarifFormat).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public static void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, string workingDirectory)
+    /// <summary>With a baseline: the findings it holds (<c>unchanged</c>; the others are <c>new</c>) and its entries no longer found (<c>absent</c>).</summary>
+    public sealed record BaselineStates(IReadOnlyList<Diagnostic> Unchanged, IReadOnlyList<BaselineEntry> Absent);
+
+    /// <summary>How each finding's fingerprint is made (<c>partialFingerprints</c>), and the baseline states when a baseline was given.</summary>
+    public sealed record Fingerprinted(Func<Diagnostic, string> Fingerprint, BaselineStates? Baseline = null);
+
+    /// <summary>The key of our fingerprint in <c>partialFingerprints</c>.</summary>
+    public const string FingerprintKey = "blueprintFinding/v1";
+
+    public static void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, string workingDirectory, Fingerprinted? fingerprints = null)
     {
+        var unchanged = new HashSet<Diagnostic>(fingerprints?.Baseline?.Unchanged ?? [], ReferenceEqualityComparer.Instance);
         var ruleIndex = Rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -70,6 +81,37 @@ public static class SarifFormat
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndArray();
+                if (fingerprints is not null)
+                {
+                    w.WriteStartObject("partialFingerprints");
+                    w.WriteString(FingerprintKey, fingerprints.Fingerprint(d));
+                    w.WriteEndObject();
+                    if (fingerprints.Baseline is not null) w.WriteString("baselineState", unchanged.Contains(d) ? "unchanged" : "new");
+                }
+                w.WriteEndObject();
+            }
+            foreach (var e in fingerprints?.Baseline?.Absent ?? [])
+            {
+                w.WriteStartObject();
+                w.WriteString("ruleId", e.Rule);
+                if (ruleIndex.TryGetValue(e.Rule, out int index)) w.WriteNumber("ruleIndex", index);
+                w.WriteString("level", Level(Descriptors.Find(e.Rule)?.DefaultSeverity ?? Severity.Warning));
+                w.WriteStartObject("message");
+                w.WriteString("text", e.Message);
+                w.WriteEndObject();
+                w.WriteStartArray("locations");
+                w.WriteStartObject();
+                w.WriteStartObject("physicalLocation");
+                w.WriteStartObject("artifactLocation");
+                w.WriteString("uri", ArtifactUri(e.File, workingDirectory));
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteStartObject("partialFingerprints");
+                w.WriteString(FingerprintKey, e.Fingerprint);
+                w.WriteEndObject();
+                w.WriteString("baselineState", "absent");
                 w.WriteEndObject();
             }
             w.WriteEndArray();

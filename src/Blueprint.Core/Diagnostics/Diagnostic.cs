@@ -21,7 +21,12 @@ public sealed record Diagnostic(DiagnosticDescriptor Descriptor, SourceLocation 
     public string Name => Descriptor.Name;
     public string Message => string.Format(CultureInfo.InvariantCulture, Descriptor.MessageFormat, Args.ToArray());
 
+    /// <summary>The element the finding is about, for its fingerprint (lint baselines, SARIF); null when no one element is.</summary>
+    public FindingSubject? Subject { get; init; }
+
     public Diagnostic WithSeverity(Severity severity) => this with { Severity = severity };
+
+    public Diagnostic About(FindingSubject subject) => this with { Subject = subject };
 
     /// <summary><c>path:line:col: severity ID name: message</c> (SPEC section 4).</summary>
     public override string ToString() => $"{Location}: {Severity.ToName()} {Id} {Name}: {Message}";

@@ -38,8 +38,12 @@ public sealed class BlueprintGraph
 
     public PlacedCard Place(Card card) => placed[card];
 
-    private BlueprintGraph(BlueprintDocument document)
+    /// <summary>Cards drawn but not part of the blueprint's meaning (the removed cards of a diff drawing): never a reference's target, never on the journey line.</summary>
+    private readonly Func<Card, bool> inert;
+
+    private BlueprintGraph(BlueprintDocument document, Func<Card, bool>? inert)
     {
+        this.inert = inert ?? (_ => false);
         Document = document;
         Steps = document.Steps.ToList();
         var cards = new List<PlacedCard>();
@@ -68,7 +72,9 @@ public sealed class BlueprintGraph
         Diagnostics = diagnostics;
     }
 
-    public static BlueprintGraph Build(BlueprintDocument document) => new(document);
+    public static BlueprintGraph Build(BlueprintDocument document, Func<Card, bool>? inert = null) => new(document, inert);
+
+    private IEnumerable<Card> Live(IEnumerable<Card> cards) => cards.Where(c => !inert(c));
 
     private abstract record IdTarget(string Kind, string Name, SourceLocation Location);
     private sealed record SceneTarget(Scene Scene) : IdTarget("scene", Scene.Name, Scene.IdLocation);
@@ -143,7 +149,7 @@ public sealed class BlueprintGraph
             {
                 case CardTarget c: return c.Card;
                 case StepTarget s:
-                    var card = s.Step.CardsIn(Lane.Customer).FirstOrDefault() ?? s.Step.Cards.FirstOrDefault();
+                    var card = Live(s.Step.CardsIn(Lane.Customer)).FirstOrDefault() ?? Live(s.Step.Cards).FirstOrDefault();
                     if (card is null)
                         diagnostics.Add(Descriptors.BrokenLink.At(arrow.Location, $"`{reference}` is a step with no cards; an arrow needs a card to point at"));
                     return card;
@@ -167,7 +173,7 @@ public sealed class BlueprintGraph
                     $"`{lanePart}` in `{reference}` is not a lane{Suggest.DidYouMean(lanePart, spellings)} (lanes: {string.Join(", ", laneIds)})"));
                 return null;
             }
-            var card = st.Step.CardsIn(laneId).FirstOrDefault();
+            var card = Live(st.Step.CardsIn(laneId)).FirstOrDefault();
             if (card is null)
                 diagnostics.Add(Descriptors.BrokenLink.At(arrow.Location,
                     $"step `{st.Step.Id}` has no {laneId} card for `{reference}` to point at"));
@@ -189,7 +195,7 @@ public sealed class BlueprintGraph
         PlacedCard? previous = null;
         foreach (var step in Steps)
         {
-            var customer = step.CardsIn(Lane.Customer).FirstOrDefault();
+            var customer = Live(step.CardsIn(Lane.Customer)).FirstOrDefault();
             if (customer is null) continue;
             var current = placed[customer];
             if (previous is not null) edges.Add(new Edge(previous, current, null));

@@ -17,7 +17,7 @@ public sealed class BackwardLinkRule : IRule
         {
             if (edge.Loop || edge.To.StepIndex >= edge.From.StepIndex) continue;
             yield return Descriptor.At(edge.Arrow!.Location,
-                $"the arrow from `{edge.From.DisplayName}` in step `{edge.From.Step.Id}` points back to `{edge.To.DisplayName}` in the earlier step `{edge.To.Step.Id}`; if it is a retry or a return visit {(context.IsMarkdown ? $"give the link the title `loop`: `[](#{edge.Arrow.Ref} \"loop\")`" : $"write `{{ ref: {edge.Arrow.Ref}, loop: true }}`")}, else point it forward");
+                $"the arrow from `{edge.From.DisplayName}` in step `{edge.From.Step.Id}` points back to `{edge.To.DisplayName}` in the earlier step `{edge.To.Step.Id}`; if it is a retry or a return visit {(context.IsMarkdown ? $"give the link the title `loop`: `[](#{edge.Arrow.Ref} \"loop\")`" : $"write `{{ ref: {edge.Arrow.Ref}, loop: true }}`")}, else point it forward").About(FindingSubject.Card(edge.From));
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class CrossesVisibilityRule : IRule
             bool crosses = (from == Lane.Customer && Hidden(to)) || (Hidden(from) && to == Lane.Customer);
             if (!crosses) continue;
             yield return Descriptor.At(edge.Arrow!.Location,
-                $"the arrow from `{edge.From.DisplayName}` ({from}) to `{edge.To.DisplayName}` ({to}) crosses the line of visibility directly; route it through the touchpoint or frontstage card the customer actually meets");
+                $"the arrow from `{edge.From.DisplayName}` ({from}) to `{edge.To.DisplayName}` ({to}) crosses the line of visibility directly; route it through the touchpoint or frontstage card the customer actually meets").About(FindingSubject.Card(edge.From));
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class CycleRule : IRule
             var location = reportAt?.Arrow!.Location ?? cycle[0].From.Card.Location;
             string journey = cycle.Any(e => e.IsJourney) ? " (the journey line joins customer cards left to right)" : "";
             yield return Descriptor.At(location,
-                $"arrows form a cycle: {string.Join(" → ", names)}{journey}; mark the arrow that goes back with {(context.IsMarkdown ? "the link title `loop` (`[](#id \"loop\")`)" : "`loop: true`")} if the return is intended, or remove it");
+                $"arrows form a cycle: {string.Join(" → ", names)}{journey}; mark the arrow that goes back with {(context.IsMarkdown ? "the link title `loop` (`[](#id \"loop\")`)" : "`loop: true`")} if the return is intended, or remove it").About(FindingSubject.Card(reportAt?.From ?? cycle[0].From));
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class EmptySceneRule : IRule
             yield return Descriptor.At(scene.Location,
                 context.IsMarkdown
                     ? $"scene `{scene.Id}` has no steps; add at least one `### <step>` heading under it, or remove the scene"
-                    : $"scene `{scene.Id}` has no steps; add `steps:` with at least one `- step: <name>`, or remove the scene");
+                    : $"scene `{scene.Id}` has no steps; add `steps:` with at least one `- step: <name>`, or remove the scene").About(FindingSubject.Scene(scene));
         }
     }
 }

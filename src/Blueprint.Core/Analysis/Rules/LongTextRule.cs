@@ -18,7 +18,7 @@ public sealed class LongTextRule : IRule
         {
             if (!isCut(placed.Card)) continue;
             yield return Descriptor.At(placed.Card.Location,
-                $"the text of `{placed.DisplayName}` ({placed.Card.Text.Length} characters) is too long for its card and would be cut; shorten it and move the detail to {(context.IsMarkdown ? "a nested `- Note:` item" : "`note:`")}");
+                $"the text of `{placed.DisplayName}` ({placed.Card.Text.Length} characters) is too long for its card and would be cut; shorten it and move the detail to {(context.IsMarkdown ? "a nested `- Note:` item" : "`note:`")}").About(FindingSubject.Card(placed));
         }
     }
 }

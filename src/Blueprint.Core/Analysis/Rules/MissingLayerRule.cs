@@ -27,7 +27,7 @@ public sealed class MissingLayerRule : IRule
                     ? $"add `- {MarkdownLabel(lane)}:` items to the steps where it plays a part, or list only the lanes you use in `lanes:` in the front matter"
                     : $"add `{lane.Id}:` cards to the steps where it plays a part, or list only the lanes you use in `lanes:`";
             yield return Descriptor.At(declared ? lane.Location : doc.Location,
-                $"the {lane.Name} lane (`{lane.Id}`) has no card in any step; {fix}");
+                $"the {lane.Name} lane (`{lane.Id}`) has no card in any step; {fix}").About(FindingSubject.Lane(lane));
         }
     }
 

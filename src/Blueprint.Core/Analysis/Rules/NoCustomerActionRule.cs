@@ -18,7 +18,7 @@ public sealed class NoCustomerActionRule : IRule
         {
             if (step.CardsIn(Lane.Customer).Any()) continue;
             yield return Descriptor.At(step.Location,
-                $"step `{step.Id}` has no customer card; add {(context.IsMarkdown ? "a `- Customer:` item" : "`customer:`")} saying what the customer does (or waits for) in this step");
+                $"step `{step.Id}` has no customer card; add {(context.IsMarkdown ? "a `- Customer:` item" : "`customer:`")} saying what the customer does (or waits for) in this step").About(FindingSubject.Step(step));
         }
     }
 }

@@ -13,6 +13,6 @@ public sealed class NoGoalRule : IRule
             yield return Descriptor.At(context.Document.Location,
                 context.IsMarkdown
                     ? "the blueprint has no `goal:`; add one line to the front matter (between `---` lines at the top) saying what it is made to change, e.g. `goal: Cut the wait between seating and ordering`"
-                    : "the blueprint has no `goal:`; add one line saying what it is made to change, e.g. `goal: Cut the wait between seating and ordering`");
+                    : "the blueprint has no `goal:`; add one line saying what it is made to change, e.g. `goal: Cut the wait between seating and ordering`").About(FindingSubject.Blueprint);
     }
 }

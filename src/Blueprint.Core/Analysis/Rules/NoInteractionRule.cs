@@ -19,7 +19,7 @@ public sealed class NoInteractionRule : IRule
             if (!step.CardsIn(Lane.Customer).Any()) continue;
             if (step.CardsIn(Lane.Touchpoint).Any() || step.CardsIn(Lane.Frontstage).Any()) continue;
             yield return Descriptor.At(step.Location,
-                $"step `{step.Id}` has a customer action but neither a touchpoint nor a frontstage card; add {(context.IsMarkdown ? "a `- Touchpoint:` item" : "`touchpoint:`")} (the channel: app, desk, phone...) or {(context.IsMarkdown ? "a `- Frontstage:` item" : "`frontstage:`")} (what staff do in view)");
+                $"step `{step.Id}` has a customer action but neither a touchpoint nor a frontstage card; add {(context.IsMarkdown ? "a `- Touchpoint:` item" : "`touchpoint:`")} (the channel: app, desk, phone...) or {(context.IsMarkdown ? "a `- Frontstage:` item" : "`frontstage:`")} (what staff do in view)").About(FindingSubject.Step(step));
         }
     }
 }

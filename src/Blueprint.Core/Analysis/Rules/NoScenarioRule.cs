@@ -13,6 +13,6 @@ public sealed class NoScenarioRule : IRule
             yield return Descriptor.At(context.Document.Location,
                 context.IsMarkdown
                     ? "the blueprint has no scenario; add a first paragraph under the `#` title naming who does what, from start to end, e.g. `A couple books online, dines and pays.`"
-                    : "the blueprint has no `scenario:`; add a sentence naming who does what, from start to end, e.g. `scenario: A couple books online, dines and pays.`");
+                    : "the blueprint has no `scenario:`; add a sentence naming who does what, from start to end, e.g. `scenario: A couple books online, dines and pays.`").About(FindingSubject.Blueprint);
     }
 }

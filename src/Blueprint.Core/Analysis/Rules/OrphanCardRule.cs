@@ -31,7 +31,7 @@ public sealed class OrphanCardRule : IRule
                 ? "connect it with an arrow, `-> [](#id)` at the end of its item, to the action it serves or depends on"
                 : "connect it with `to:` to the action it serves or depends on";
             yield return Descriptor.At(card.Location,
-                $"the {card.LaneId} card `{placed.DisplayName}` has no arrow in or out; {connect}, or remove it");
+                $"the {card.LaneId} card `{placed.DisplayName}` has no arrow in or out; {connect}, or remove it").About(FindingSubject.Card(placed));
         }
     }
 }

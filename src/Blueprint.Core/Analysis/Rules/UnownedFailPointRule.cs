@@ -18,7 +18,7 @@ public sealed class UnownedFailPointRule : IRule
             var card = placed.Card;
             if (card.Fail is null || card.Owner is not null) continue;
             yield return Descriptor.At(card.Location,
-                $"the {card.LaneId} card `{placed.DisplayName}` has a fail point but no {(context.IsMarkdown ? "`- Owner:` item" : "`owner:`")}; name the role or team that performs it and would fix the failure");
+                $"the {card.LaneId} card `{placed.DisplayName}` has a fail point but no {(context.IsMarkdown ? "`- Owner:` item" : "`owner:`")}; name the role or team that performs it and would fix the failure").About(FindingSubject.Card(placed));
         }
     }
 }
