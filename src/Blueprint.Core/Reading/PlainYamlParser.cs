@@ -34,8 +34,6 @@ internal sealed class PlainYamlParser
     private int lineStart;    // where the current line starts
     private int line = 1;     // the current line, 1-based
     private int level;        // collections open around the current value
-    /// <summary>Values counted as the limit on <see cref="Limits.MaxNodes"/> counts them: each once per collection around it, plus one.</summary>
-    private long counted;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> keys =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -115,13 +113,8 @@ internal sealed class PlainYamlParser
 
     private YamlValue? Block() => IsEntry(p) ? Sequence() : KeyEnd(p) >= 0 ? Mapping() : null;
 
-    /// <summary>Counts a value at the current level; false when it is too many, or a collection nested too deep.</summary>
-    private bool Count(bool collection = false)
-    {
-        counted += level + 1;
-        return counted <= Limits.MaxNodes && (!collection || level < MaxLevel);
-    }
-
+    /// <summary>False when a collection opened at the current level would be nested too deep.</summary>
+    private bool MayNest() => level < MaxLevel;
 
     private bool IsEntry(int i) => At(i) == '-' && (At(i + 1) == ' ' || AtLineEnd(i + 1));
 
@@ -130,7 +123,7 @@ internal sealed class PlainYamlParser
     {
         int column = Column;
         var list = new YamlList(line, column + 1, []);
-        if (!Count(collection: true)) return null;
+        if (!MayNest()) return null;
         level++;
         var done = SequenceEntries(list, column);
         level--;
@@ -176,7 +169,7 @@ internal sealed class PlainYamlParser
     {
         int column = Column;
         var map = new YamlMap(line, column + 1, []);
-        if (!Count(collection: true)) return null;
+        if (!MayNest()) return null;
         level++;
         var done = MappingEntries(map, column);
         level--;
@@ -193,7 +186,6 @@ internal sealed class PlainYamlParser
             foreach (var entry in map.Entries)
                 if (((YamlText)entry.Key).Value == name) return null;
             var keyNode = new YamlText(line, column + 1, name, true);
-            if (!Count()) return null;
             p = end + 1;
             while (At(p) == ' ') p++;
             YamlValue? value;
@@ -250,13 +242,12 @@ internal sealed class PlainYamlParser
         int column = Column + 1;
         if (At(p) == '[')
         {
-            if (!Count(collection: true)) return null;
+            if (!MayNest()) return null;
             level++;
             var list = FlowEntries(new YamlList(line, column, []));
             level--;
             return list;
         }
-        if (!Count()) return null;
         return At(p) switch
         {
             '"' => DoubleQuoted(column),
@@ -331,7 +322,7 @@ internal sealed class PlainYamlParser
         if (At(p) == ']') { p++; return list; }
         while (true)
         {
-            if (!PlainStart(p) || !Count()) return null;
+            if (!PlainStart(p)) return null;
             int start = p, end = p;
             while (!AtLineEnd(p) && text[p] is not (',' or ']'))
             {

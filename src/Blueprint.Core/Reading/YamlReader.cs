@@ -90,13 +90,15 @@ public sealed class YamlReader
 
     /// <summary>
     /// Watches the event stream while the nodes are built: rejects more than one document, nesting deeper than
-    /// <see cref="Limits.MaxDepth"/> and alias expansion beyond <see cref="Limits.MaxNodes"/> (alias bombs).
+    /// <see cref="Limits.MaxDepth"/> and aliases that add more than <see cref="Limits.MaxAliasValues"/> values (alias bombs).
     /// </summary>
     private sealed class GuardedParser(IParser inner, string file, int lineOffset, List<(string Anchor, int Line, int Column)>? aliases) : IParser
     {
+        /// <summary>Each anchor's value counted with its aliases expanded: what one more alias to it adds.</summary>
         private readonly Dictionary<string, long> sizes = new(StringComparer.Ordinal);
-        private readonly Stack<(string? Anchor, long Count)> stack = new();
-        private long total;
+        /// <summary>The open collections: their anchor and their values so far, aliases expanded.</summary>
+        private readonly Stack<(string? Anchor, long Values)> stack = new();
+        private long added;
         private int documents;
 
         public ParsingEvent? Current => inner.Current;
@@ -129,9 +131,9 @@ public sealed class YamlReader
                     break;
                 case MappingEnd or SequenceEnd:
                 {
-                    var (anchor, count) = stack.Pop();
-                    if (anchor is not null) sizes[anchor] = count;
-                    AddToParent(count);
+                    var (anchor, values) = stack.Pop();
+                    if (anchor is not null) sizes[anchor] = values;
+                    AddToParent(values);
                     break;
                 }
                 case Scalar s:
@@ -140,21 +142,21 @@ public sealed class YamlReader
                     break;
                 case AnchorAlias a:
                     aliases?.Add((a.Value.Value, (int)a.Start.Line + lineOffset, (int)a.Start.Column));
-                    AddToParent(sizes.GetValueOrDefault(a.Value.Value, 1));
+                    long size = sizes.GetValueOrDefault(a.Value.Value, 1);
+                    added += size;
+                    if (added > Limits.MaxAliasValues)
+                        throw new LimitExceeded(Descriptors.Syntax.At(Loc(ev),
+                            $"YAML aliases add more than {Limits.MaxAliasValues:N0} values to the file (an alias bomb?); use fewer aliases, or aliases of smaller values"));
+                    AddToParent(size);
                     break;
             }
-            if (total > Limits.MaxNodes)
-                throw new LimitExceeded(Descriptors.Syntax.At(Loc(ev), $"YAML aliases expand to more than {Limits.MaxNodes:N0} values (an alias bomb?); use fewer aliases"));
         }
 
-        private void AddToParent(long count)
+        private void AddToParent(long values)
         {
-            total += count;
-            if (stack.Count > 0)
-            {
-                var (anchor, c) = stack.Pop();
-                stack.Push((anchor, c + count));
-            }
+            if (stack.Count == 0) return;
+            var (anchor, v) = stack.Pop();
+            stack.Push((anchor, v + values));
         }
     }
 

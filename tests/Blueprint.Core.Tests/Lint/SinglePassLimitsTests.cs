@@ -11,7 +11,7 @@ public sealed class SinglePassLimitsTests
         var levels = new List<string> { "a: &a [1,1,1,1,1,1,1,1,1,1]" };
         for (char c = 'b'; c <= 'g'; c++) levels.Add($"{c}: &{c} [{string.Join(',', Enumerable.Repeat($"*{(char)(c - 1)}", 10))}]");
         var d = Assert.Single(YamlReader.Read("b.yaml", string.Join('\n', levels)).Diagnostics);
-        Assert.Equal("b.yaml:6:26: error BP001 syntax: YAML aliases expand to more than 1,000,000 values (an alias bomb?); use fewer aliases", d.ToString());
+        Assert.Equal("b.yaml:6:29: error BP001 syntax: YAML aliases add more than 1,000,000 values to the file (an alias bomb?); use fewer aliases, or aliases of smaller values", d.ToString());
     }
 
     [Fact]
