@@ -25,6 +25,8 @@ public sealed record DiagramLayout
     public required IReadOnlyList<CardBox> Cards { get; init; }
     public required IReadOnlyList<RoutedEdge> Edges { get; init; }
     public required IReadOnlyList<DrawOp> Ops { get; init; }
+    /// <summary>The size of card text in points at scale 1: a paged PDF never sets it below its floor.</summary>
+    public double CardFontSize { get; init; } = LayoutOptions.Default.CardFontSize;
     /// <summary>Texts with characters that no installed font can show (the measurer said so), for a warning that names them.</summary>
     public IReadOnlyList<string> MissingGlyphs { get; init; } = [];
 
@@ -39,7 +41,24 @@ public sealed record DiagramLayout
 public sealed record SceneBox(string Id, string Name, int FirstStep, int StepCount, double Left, double Right, Rect Band)
 {
     public double Width => Right - Left;
+
+    /// <summary>The operations of <see cref="DiagramLayout.Ops"/> that draw the header band over the whole scene.</summary>
+    public IReadOnlyList<DrawOp> HeaderOps { get; init; } = [];
+
+    /// <summary>
+    /// The header band for a page that shows only the scene's first steps, and for a page that continues it (its name
+    /// marked as continued), each in variants widest first: a page draws the first whose <see cref="SceneHeaderVariant.MinWidth"/>
+    /// its part of the scene has, stretching the rectangles and centring the text over that part (at least one step).
+    /// Empty for a scene of one step, which is never split.
+    /// </summary>
+    public IReadOnlyList<SceneHeaderVariant> PartHeader { get; init; } = [];
+
+    /// <inheritdoc cref="PartHeader"/>
+    public IReadOnlyList<SceneHeaderVariant> ContinuedHeader { get; init; } = [];
 }
+
+/// <summary>A scene header band for part of a scene, drawn over the whole band; it needs a part at least <see cref="MinWidth"/> wide.</summary>
+public sealed record SceneHeaderVariant(double MinWidth, IReadOnlyList<DrawOp> Ops);
 
 /// <summary>A step column: <see cref="Column"/> is the card column (card width), <see cref="Header"/> its header cell.</summary>
 public sealed record StepColumn(string Id, string Name, int SceneIndex, Rect Column, Rect Header, string? Url)

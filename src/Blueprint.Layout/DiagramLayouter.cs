@@ -534,10 +534,19 @@ internal sealed partial class LayoutBuilder
             if (sb.StepCount == 0 || sceneWraps[si] is not { } sw) continue;
             DiffMark? sceneMark = overlay is not null && overlay.Scenes.TryGetValue(doc.Scenes[si], out var scm) ? scm : null;
             bool ghostScene = sceneMark == DiffMark.Removed;
-            ops.Add(new RectOp(Region.Body, sb.Band, ghostScene ? theme.SceneFill.Mix(theme.Background, theme.GhostFade) : theme.SceneFill, MarkStroke(sceneMark), 4));
+            int firstOp = ops.Count;
+            var bandFill = ghostScene ? theme.SceneFill.Mix(theme.Background, theme.GhostFade) : theme.SceneFill;
+            var bandText = ghostScene ? theme.SceneText.Mix(theme.SceneFill, 0.3) : theme.SceneText;
+            ops.Add(new RectOp(Region.Body, sb.Band, bandFill, MarkStroke(sceneMark), 4));
             if (sceneMark is { } shownSceneMark) AddMarkBadge(ops, Region.Body, shownSceneMark, sb.Band);
             double ty = sceneTop + (sceneH - sw.Height) / 2;
-            AddLines(ops, Region.Body, sw, sb.Left + 6, ty, Math.Max(1, sb.Width - 12), TextAlign.Center, sceneFont, ghostScene ? theme.SceneText.Mix(theme.SceneFill, 0.3) : theme.SceneText);
+            AddLines(ops, Region.Body, sw, sb.Left + 6, ty, Math.Max(1, sb.Width - 12), TextAlign.Center, sceneFont, bandText);
+            sceneBoxes[si] = sb with
+            {
+                HeaderOps = ops.GetRange(firstOp, ops.Count - firstOp),
+                PartHeader = sb.StepCount > 1 ? PartialSceneHeader(sb, sb.Name, "", bandFill, MarkStroke(sceneMark), bandText, sceneH) : [],
+                ContinuedHeader = sb.StepCount > 1 ? PartialSceneHeader(sb, sb.Name, " (continued)", bandFill, MarkStroke(sceneMark), bandText, sceneH) : [],
+            };
         }
 
         // Step headers.
@@ -715,6 +724,7 @@ internal sealed partial class LayoutBuilder
             Cards = cardBoxes,
             Edges = edges,
             Ops = ops,
+            CardFontSize = o.CardFontSize,
             MissingGlyphs = recorder.MissingGlyphs,
         };
     }
@@ -840,6 +850,28 @@ internal sealed partial class LayoutBuilder
     }
 
     /// <summary>Adds one text op per line from <paramref name="top"/> and returns the y under the last line.</summary>
+    /// <summary>
+    /// A scene's header band as a page that shows only some of its steps draws it (<see cref="SceneBox.PartHeader"/>):
+    /// the name and <paramref name="suffix"/> on one line where the part is wide enough, else the name cut to fit one
+    /// card's width (the narrowest part of a scene a page shows) with the suffix kept whole.
+    /// </summary>
+    private List<SceneHeaderVariant> PartialSceneHeader(SceneBox sb, string name, string suffix, Color fill, Stroke? stroke, Color color, double bandHeight)
+    {
+        double narrowest = Math.Max(1, o.CardWidth - 12);
+        var whole = m.Wrap(name + suffix, sceneFont, double.PositiveInfinity, 1);
+        var suffixWidth = suffix.Length == 0 ? 0 : m.Wrap(suffix, sceneFont, double.PositiveInfinity, 1).Width;
+        var cut = m.Wrap(name, sceneFont, Math.Max(1, narrowest - suffixWidth), 1);
+        var shortLabel = cut with { Lines = [cut.Lines.Count > 0 ? cut.Lines[0] + suffix : suffix] };
+        return [Variant(whole, whole.Width + 12), Variant(shortLabel, 0)];
+
+        SceneHeaderVariant Variant(WrappedText label, double minWidth)
+        {
+            var ops = new List<DrawOp> { new RectOp(Region.Body, sb.Band, fill, stroke, 4) };
+            AddLines(ops, Region.Body, label, sb.Left + 6, sb.Band.Y + (bandHeight - label.Height) / 2, Math.Max(1, sb.Width - 12), TextAlign.Center, sceneFont, color);
+            return new SceneHeaderVariant(minWidth, ops);
+        }
+    }
+
     private static double AddLines(List<DrawOp> ops, Region region, WrappedText text, double x, double top, double width, TextAlign align, FontSpec font, Color color)
     {
         double y = top;

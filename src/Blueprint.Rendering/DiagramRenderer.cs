@@ -7,8 +7,14 @@ public enum OutputFormat { Png, Pdf, Svg }
 /// <summary>How to write a laid-out diagram: format, pixels per point (PNG) and paper size (PDF pages).</summary>
 public sealed record RenderOptions(OutputFormat Format, double Scale = 1, PageSize? Page = null, string? Title = null);
 
-/// <summary>What a render reports besides the bytes: warnings for the user and the number of pages.</summary>
-public sealed record RenderResult(IReadOnlyList<string> Warnings, int Pages);
+/// <summary>
+/// What a render reports besides the bytes: warnings for the user, the number of pages, and why the pages are as they
+/// are when that is not plain (a scene split over pages, pages taller than the paper).
+/// </summary>
+public sealed record RenderResult(IReadOnlyList<string> Warnings, int Pages)
+{
+    public IReadOnlyList<string> PageNotes { get; init; } = [];
+}
 
 /// <summary>Writes a <see cref="DiagramLayout"/> as PNG, PDF or SVG. The renderer sees only the layout.</summary>
 public static class DiagramRenderer
@@ -40,7 +46,7 @@ public static class DiagramRenderer
                 using var canvas = PdfCanvasFor(layout, output, options.Title);
                 foreach (var page in pages) Pagination.PaintPage(layout, page, canvas);
                 canvas.Finish();
-                return new RenderResult(warnings, pages.Count);
+                return new RenderResult(warnings, pages.Count) { PageNotes = PageNotes(layout, pages, options.Page) };
             }
         }
     }
@@ -50,7 +56,20 @@ public static class DiagramRenderer
         PdfCanvas.CanDraw(layout) ? new PdfCanvas(output, title) : new SkiaPdfCanvas(output, title);
 
     private static PagePlan WholePage(DiagramLayout layout) =>
-        new(layout.Width, layout.Height, 1, layout.LabelColumn.Right, layout.Width, 0, layout.Scenes.Count);
+        new(layout.Width, layout.Height, 1, layout.LabelColumn.Right, layout.Width, 0, layout.Scenes.Count, 0, layout.Steps.Count);
+
+    /// <summary>Why pages are as they are, in words for the user: each scene split over pages, and pages taller than the paper.</summary>
+    internal static IReadOnlyList<string> PageNotes(DiagramLayout layout, IReadOnlyList<PagePlan> pages, PageSize? paper)
+    {
+        string page = paper is null ? $"one page ({Pagination.MaxPdfPageSide:N0} pt at most)" : $"one {paper.Name.ToUpperInvariant()} page";
+        string readable = $"with card text at {Pagination.MinCardTextSize:0.#} pt or larger";
+        var notes = Pagination.SplitScenes(layout, pages)
+            .Select(s => $"scene '{s.Name}' continues over pages {s.FirstPage}-{s.LastPage}: it does not fit across {page} {readable}")
+            .ToList();
+        if (paper is not null && pages.Count > 0 && pages[0].Height > paper.Landscape.Height + 0.01)
+            notes.Add($"pages are {pages[0].Height:0} pt tall, taller than {paper.Name.ToUpperInvariant()}: the diagram is too tall for it {readable}");
+        return notes;
+    }
 
     /// <summary>The warning for text that no installed font can show, naming the text and what to install.</summary>
     public static string MissingGlyphWarning(string text)

@@ -21,58 +21,119 @@ public sealed record PageSize(string Name, double Width, double Height)
 
 /// <summary>
 /// One PDF page: its size in points, the scale from diagram units, and the diagram's x-range
-/// [<see cref="BodyLeft"/>, <see cref="BodyRight"/>) of whole scenes shown beside the repeated lane labels.
+/// [<see cref="BodyLeft"/>, <see cref="BodyRight"/>) shown beside the repeated lane labels: the steps
+/// [<see cref="FirstStep"/>, <see cref="FirstStep"/> + <see cref="StepCount"/>) of the scenes
+/// [<see cref="FirstScene"/>, <see cref="FirstScene"/> + <see cref="SceneCount"/>), whole scenes unless one is wider than a page.
 /// </summary>
-public sealed record PagePlan(double Width, double Height, double Scale, double BodyLeft, double BodyRight, int FirstScene, int SceneCount);
+public sealed record PagePlan(double Width, double Height, double Scale, double BodyLeft, double BodyRight, int FirstScene, int SceneCount, int FirstStep = 0, int StepCount = 0);
 
-/// <summary>Splits a diagram into pages of whole scenes that repeat the lane labels (SPEC section 6).</summary>
+/// <summary>A scene that a paged PDF split because it is wider than a page: it starts on <see cref="FirstPage"/> and continues to <see cref="LastPage"/> (1-based).</summary>
+public sealed record SplitScene(int Scene, string Name, int FirstPage, int LastPage);
+
+/// <summary>
+/// Splits a diagram into pages of whole scenes that repeat the lane labels (SPEC section 6); a scene wider than a page
+/// continues on the next page with its header repeated and marked as continued, so card text is never set below
+/// <see cref="MinCardTextSize"/>.
+/// </summary>
 public static class Pagination
 {
     /// <summary>The widest PDF page many viewers accept: 200 inches.</summary>
     public const double MaxPdfPageSide = 14_400;
 
+    /// <summary>The smallest size in points that a page sets card text at: below it, printed text is hard to read.</summary>
+    public const double MinCardTextSize = 6;
+
     /// <summary>
     /// One page when the diagram fits in <see cref="MaxPdfPageSide"/> and no paper size is asked for; otherwise
-    /// pages that each hold whole scenes (a scene is never split), scaled down where a page needs it.
+    /// pages that each hold whole scenes, scaled down where a page needs it but never so far that card text is
+    /// smaller than <see cref="MinCardTextSize"/>: a scene wider than that continues on the next page, and a diagram
+    /// taller than the paper at that size gets pages as tall as it needs.
     /// </summary>
     public static IReadOnlyList<PagePlan> Plan(DiagramLayout layout, PageSize? paper)
     {
         double bodyStart = layout.LabelColumn.Right;
         double rightMargin = layout.Scenes.Count > 0 ? Math.Max(0, layout.Width - layout.Scenes[^1].Right) : 0;
-        if (paper is null && layout.Width <= MaxPdfPageSide && layout.Height <= MaxPdfPageSide || layout.Scenes.Count == 0)
-            return [new PagePlan(layout.Width, layout.Height, 1, bodyStart, layout.Width, 0, layout.Scenes.Count)];
+        if (paper is null && layout.Width <= MaxPdfPageSide && layout.Height <= MaxPdfPageSide || layout.Steps.Count == 0)
+            return [new PagePlan(layout.Width, layout.Height, 1, bodyStart, layout.Width, 0, layout.Scenes.Count, 0, layout.Steps.Count)];
 
-        double pageWidth, pageHeight, scale;
+        double floor = layout.CardFontSize > 0 ? Math.Min(1, MinCardTextSize / layout.CardFontSize) : 0;
+        double pageWidth, scale;
+        double? paperHeight = null;
         if (paper is not null)
         {
             var landscape = paper.Landscape;
             double widestScene = layout.Scenes.Max(s => s.Width);
             scale = Math.Min(1, Math.Min(landscape.Height / layout.Height, landscape.Width / (bodyStart + widestScene + rightMargin)));
-            (pageWidth, pageHeight) = (landscape.Width, landscape.Height);
+            (pageWidth, paperHeight) = (landscape.Width, landscape.Height);
         }
         else
         {
             scale = Math.Min(1, MaxPdfPageSide / layout.Height);
-            (pageWidth, pageHeight) = (MaxPdfPageSide, layout.Height * scale);
+            pageWidth = MaxPdfPageSide;
         }
+        scale = Math.Max(scale, floor);
+        double pageHeight = Math.Max(paperHeight ?? 0, layout.Height * scale);
 
         double room = pageWidth / scale - bodyStart - rightMargin;
         var pages = new List<PagePlan>();
-        int first = 0;
-        while (first < layout.Scenes.Count)
+        int step = 0;
+        while (step < layout.Steps.Count)
         {
-            int count = 1;
-            while (first + count < layout.Scenes.Count && layout.Scenes[first + count].Right - layout.Scenes[first].Left <= room) count++;
-            double left = layout.Scenes[first].Left, right = layout.Scenes[first + count - 1].Right;
-            double pageScale = Math.Min(scale, pageWidth / (bodyStart + (right - left) + rightMargin));
+            // Whole scenes while they fit; a scene that does not fit on an empty page is cut after the last step that does.
+            int first = step, firstScene = layout.Steps[step].SceneIndex;
+            double left = StepLeft(layout, step);
+            while (step < layout.Steps.Count)
+            {
+                var scene = layout.Scenes[layout.Steps[step].SceneIndex];
+                int sceneEnd = scene.FirstStep + scene.StepCount;
+                if (scene.Right - left <= room) { step = sceneEnd; continue; }
+                if (step > first) break;
+                do step++; while (step < sceneEnd && StepRight(layout, step) - left <= room);
+                break;
+            }
+            double right = StepRight(layout, step - 1);
+            double pageScale = Math.Max(floor, Math.Min(scale, pageWidth / (bodyStart + (right - left) + rightMargin)));
             double width = paper is null ? (bodyStart + (right - left) + rightMargin) * pageScale : pageWidth;
-            pages.Add(new PagePlan(width, paper is null ? layout.Height * pageScale : pageHeight, pageScale, left, right, first, count));
-            first += count;
+            int lastScene = layout.Steps[step - 1].SceneIndex;
+            pages.Add(new PagePlan(width, paper is null ? layout.Height * pageScale : pageHeight, pageScale, left, right,
+                firstScene, lastScene - firstScene + 1, first, step - first));
         }
         return pages;
     }
 
-    /// <summary>Draws one page: header, lane labels and legend as they are, the body shifted to the page's scenes and clipped.</summary>
+    /// <summary>The scenes that <paramref name="pages"/> split over more than one page, in order.</summary>
+    public static IReadOnlyList<SplitScene> SplitScenes(DiagramLayout layout, IReadOnlyList<PagePlan> pages)
+    {
+        var split = new List<SplitScene>();
+        for (int p = 0; p < pages.Count; p++)
+        {
+            int scene = pages[p].FirstScene;
+            if (pages[p].SceneCount == 0 || (split.Count > 0 && split[^1].Scene == scene)) continue;
+            int last = p;
+            while (last + 1 < pages.Count && pages[last + 1].FirstScene == scene && pages[last + 1].FirstStep > layout.Scenes[scene].FirstStep) last++;
+            if (last > p) split.Add(new SplitScene(scene, layout.Scenes[scene].Name, p + 1, last + 1));
+        }
+        return split;
+    }
+
+    /// <summary>Where a step's part of the body starts: its scene's left edge for a first step, else the middle of the gutter before it.</summary>
+    private static double StepLeft(DiagramLayout layout, int step)
+    {
+        var scene = layout.Scenes[layout.Steps[step].SceneIndex];
+        return step == scene.FirstStep ? scene.Left : (layout.Steps[step - 1].Column.Right + layout.Steps[step].Column.X) / 2;
+    }
+
+    /// <summary>Where a step's part of the body ends: its scene's right edge for a last step, else the middle of the gutter after it.</summary>
+    private static double StepRight(DiagramLayout layout, int step)
+    {
+        var scene = layout.Scenes[layout.Steps[step].SceneIndex];
+        return step == scene.FirstStep + scene.StepCount - 1 ? scene.Right : (layout.Steps[step].Column.Right + layout.Steps[step + 1].Column.X) / 2;
+    }
+
+    /// <summary>
+    /// Draws one page: header, lane labels and legend as they are, the body shifted to the page's steps and clipped; the
+    /// header band of a scene the page shows only part of is drawn over that part (marked as continued after its first page).
+    /// </summary>
     public static void PaintPage(DiagramLayout layout, PagePlan page, IDiagramCanvas canvas)
     {
         canvas.BeginPage(page.Width, page.Height);
@@ -84,19 +145,54 @@ public static class Pagination
             return;
         }
 
+        var body = s_bodies.GetValue(layout, static l => new BodyOps(l));
         double bodyStart = layout.LabelColumn.Right;
         canvas.BeginView(0, 0, page.Width, page.Height, 0, 0, page.Scale);
-        DiagramPainter.Paint(layout.Ops.Where(o => o.Region != Region.Body), canvas);
+        DiagramPainter.Paint(body.Frozen, canvas);
         canvas.EndView();
         double clipLeft = bodyStart * page.Scale;
         double clipWidth = Math.Min(page.Width - clipLeft, (page.BodyRight - page.BodyLeft) * page.Scale);
         canvas.BeginView(clipLeft, 0, clipWidth, page.Height, bodyStart - page.BodyLeft, 0, page.Scale);
         // Only what reaches into the page's range: a page of a long diagram must not carry (clipped away) every other page's drawing.
         double left = page.BodyLeft - CullSlack, right = page.BodyRight + CullSlack;
-        var body = s_bodies.GetValue(layout, static l => new BodyOps(l));
-        DiagramPainter.Paint(body.Reaching(left, right).Select(o => o is PolylineOp p ? Trim(p, left, right) : o), canvas);
+        var partial = PartialScenes(layout, page);
+        var ops = body.Reaching(left, right).Select(o => o is PolylineOp p ? Trim(p, left, right) : o);
+        if (partial.Count > 0)
+        {
+            var replaced = new HashSet<DrawOp>(partial.SelectMany(s => layout.Scenes[s.Scene].HeaderOps), ReferenceEqualityComparer.Instance);
+            ops = ops.Where(o => !replaced.Contains(o)).Concat(partial.SelectMany(s =>
+            {
+                var variants = s.Continued ? layout.Scenes[s.Scene].ContinuedHeader : layout.Scenes[s.Scene].PartHeader;
+                var variant = variants.FirstOrDefault(v => v.MinWidth <= s.Right - s.Left) ?? variants[^1];
+                return PlaceHeader(variant.Ops, s.Left, s.Right);
+            }));
+        }
+        DiagramPainter.Paint(ops, canvas);
         canvas.EndView();
     }
+
+    /// <summary>The scenes a page shows only part of: where that part is, and whether it continues the scene from an earlier page.</summary>
+    private static List<(int Scene, double Left, double Right, bool Continued)> PartialScenes(DiagramLayout layout, PagePlan page)
+    {
+        var partial = new List<(int, double, double, bool)>();
+        for (int s = page.FirstScene; s < page.FirstScene + page.SceneCount && s < layout.Scenes.Count; s++)
+        {
+            var scene = layout.Scenes[s];
+            bool continued = page.FirstStep > scene.FirstStep;
+            bool continues = page.FirstStep + page.StepCount < scene.FirstStep + scene.StepCount;
+            if ((continued || continues) && scene.PartHeader.Count > 0)
+                partial.Add((s, Math.Max(scene.Left, page.BodyLeft), Math.Min(scene.Right, page.BodyRight), continued));
+        }
+        return partial;
+    }
+
+    /// <summary>A scene header band drawn over [<paramref name="left"/>, <paramref name="right"/>): its rectangles span it, its text is centred in it.</summary>
+    internal static IEnumerable<DrawOp> PlaceHeader(IReadOnlyList<DrawOp> header, double left, double right) => header.Select(op => op switch
+    {
+        RectOp r => r with { Rect = r.Rect with { X = left + 1, Width = Math.Max(0, right - left - 2) } },
+        TextOp t => t with { Box = t.Box with { X = left + 6, Width = Math.Max(1, right - left - 12) } },
+        _ => op,
+    });
 
     /// <summary>How far past its box or points an operation may still draw (half the widest stroke, antialiasing), in points.</summary>
     private const double CullSlack = 4;
@@ -198,10 +294,14 @@ public static class Pagination
         private readonly DrawOp[] _ops;
         private readonly (double Min, double Max)[] _extents;
 
+        /// <summary>The operations every page draws as they are: header, lane labels and legend.</summary>
+        public DrawOp[] Frozen { get; }
+
         public BodyOps(DiagramLayout layout)
         {
             _ops = layout.Ops.Where(o => o.Region == Region.Body).ToArray();
             _extents = Array.ConvertAll(_ops, Extent);
+            Frozen = layout.Ops.Where(o => o.Region != Region.Body).ToArray();
         }
 
         /// <summary>The operations whose extent meets [<paramref name="left"/>, <paramref name="right"/>], in drawing order.</summary>

@@ -117,6 +117,16 @@ public class RenderCommandTests
     }
 
     [Fact]
+    public void A_pdf_on_paper_says_which_scene_it_split_and_why()
+    {
+        using var dir = new TempFolder();
+        var run = CliRun.Run(Repo.Root, null, "render", "tests/Fixtures/paged/wide-scene.blueprint.yaml", "-o", Path.Combine(dir.Path, "w.pdf"), "--page", "a4");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([$"wrote {Path.Combine(dir.Path, "w.pdf")} (4 pages; scene 'The guided tour of the whole building' continues over pages 2-3: it does not fit across one A4 page with card text at 6 pt or larger)"], run.OutLines);
+    }
+
+    [Fact]
     public void A_one_page_pdf_says_no_page_count()
     {
         using var dir = new TempFolder();

@@ -47,13 +47,17 @@ public sealed partial class PaginationTests
         }
     }
 
+    /// <summary>1,000 steps in scenes of five: each scene fits across a landscape page of any paper size at 6 pt card text.</summary>
+    private static readonly Lazy<DiagramLayout> FiveStepScenes = new(() =>
+        DiagramLayouter.Layout(Blueprint.Layout.Tests.Generated.Blueprint(1000, stepsPerScene: 5), LayoutOptions.Default, new Blueprint.Layout.Tests.FakeMeasurer()));
+
     [Theory]
     [InlineData("a4")]
     [InlineData("a3")]
     [InlineData("letter")]
     public void A_paper_size_gives_landscape_pages_of_whole_scenes(string paper)
     {
-        var layout = Diagrams.Generated1000;
+        var layout = FiveStepScenes.Value;
         var size = PageSize.Find(paper)!;
 
         var pages = Pagination.Plan(layout, size);
@@ -68,6 +72,75 @@ public sealed partial class PaginationTests
             double across = (layout.LabelColumn.Right + (page.BodyRight - page.BodyLeft)) * page.Scale;
             Assert.True(across <= page.Width + Tolerance, $"scenes {page.FirstScene}..: {across} > {page.Width}");
             Assert.True(layout.Height * page.Scale <= page.Height + Tolerance);
+        }
+    }
+
+    [Theory]
+    [InlineData("a4")]
+    [InlineData("letter")]
+    public void A_scene_wider_than_a_page_continues_on_the_next_page_and_card_text_stays_at_6_pt(string paper)
+    {
+        // Ten steps a scene: on a landscape A4 page a whole scene would need card text of about 4 pt.
+        var layout = Diagrams.Generated1000;
+        var pages = Pagination.Plan(layout, PageSize.Find(paper));
+
+        int next = 0;
+        foreach (var page in pages)
+        {
+            Assert.True(page.Scale * layout.CardFontSize >= Pagination.MinCardTextSize - Tolerance, $"card text at {page.Scale * layout.CardFontSize} pt");
+            Assert.Equal(next, page.FirstStep);
+            Assert.True(page.StepCount >= 1);
+            Assert.Equal(layout.Steps[page.FirstStep].SceneIndex, page.FirstScene);
+            Assert.Equal(layout.Steps[page.FirstStep + page.StepCount - 1].SceneIndex, page.FirstScene + page.SceneCount - 1);
+            Assert.True((layout.LabelColumn.Right + (page.BodyRight - page.BodyLeft)) * page.Scale <= page.Width + Tolerance);
+            next += page.StepCount;
+        }
+        Assert.Equal(layout.Steps.Count, next);
+
+        var split = Pagination.SplitScenes(layout, pages);
+        Assert.NotEmpty(split);
+        foreach (var scene in split)
+        {
+            // The scene starts a page and continues on the next ones: those hold only its steps, up to where it ends.
+            var box = layout.Scenes[scene.Scene];
+            Assert.True(scene.LastPage > scene.FirstPage);
+            Assert.Equal(box.FirstStep, pages[scene.FirstPage - 1].FirstStep);
+            for (int p = scene.FirstPage; p < scene.LastPage; p++) Assert.Equal(scene.Scene, pages[p].FirstScene);
+            var last = pages[scene.LastPage - 1];
+            Assert.Equal(box.FirstStep + box.StepCount, last.FirstStep + last.StepCount);
+        }
+    }
+
+    [Fact]
+    public void A_split_scene_repeats_its_header_marked_as_continued_with_card_text_never_below_6_pt()
+    {
+        var layout = Diagrams.Layout(Repo.PathOf("tests", "Fixtures", "paged", "wide-scene.blueprint.yaml"));
+        var pages = Pagination.Plan(layout, PageSize.Find("a4"));
+        var (pdf, result) = Diagrams.Render(layout, OutputFormat.Pdf, page: "a4");
+        var split = Assert.Single(Pagination.SplitScenes(layout, pages));
+        Assert.Equal(("The guided tour of the whole building", 2, 3), (split.Name, split.FirstPage, split.LastPage));
+        Assert.Equal(4, result.Pages);
+        Assert.Equal(["scene 'The guided tour of the whole building' continues over pages 2-3: it does not fit across one A4 page with card text at 6 pt or larger"], result.PageNotes);
+
+        Assert.DoesNotContain("continued", PdfText.Extract(pdf, 2), StringComparison.Ordinal);
+        Assert.Contains("The guided tour of the whole building (continued)", PdfText.Extract(pdf, 3), StringComparison.Ordinal);
+        for (int p = 1; p <= pages.Count; p++)
+        {
+            var words = PdfWords.OnPage(pdf, p);
+            var page = pages[p - 1];
+            var cardWords = layout.Cards.Where(c => c.StepIndex >= page.FirstStep && c.StepIndex < page.FirstStep + page.StepCount)
+                .SelectMany(c => c.Lines).SelectMany(l => l.Split(' ')).ToHashSet();
+            var drawn = words.Where(w => cardWords.Contains(w.Text)).ToList();
+            Assert.NotEmpty(drawn);
+            // A word's box is the font size times DejaVu Sans's ascent plus descent (0.928 + 0.236 em).
+            double smallest = drawn.Min(w => w.Height) / 1.164;
+            Assert.True(smallest >= Pagination.MinCardTextSize - 0.01, $"page {p}: card text at {smallest:0.00} pt");
+            // The scene's header is on each of its pages, inside the page.
+            if (p is 2 or 3)
+            {
+                var header = Assert.Single(words, w => w.Text == "building");
+                Assert.InRange(header.XMax, 0, page.Width);
+            }
         }
     }
 

@@ -260,7 +260,8 @@ public static class RenderRunner
             else
             {
                 result = AtomicFile.Write(job.OutputPath, stream => DiagramRenderer.Render(layout, renderOptions, stream));
-                string pages = result.Pages > 1 ? $" ({result.Pages} pages)" : "";
+                var about = (result.Pages > 1 ? [$"{result.Pages} pages"] : Array.Empty<string>()).Concat(result.PageNotes).ToList();
+                string pages = about.Count > 0 ? $" ({string.Join("; ", about)})" : "";
                 lines.Add($"wrote {Relative(console, job.OutputPath)}{pages}");
             }
             lines.AddRange(result.Warnings.Select(w => $"{job.Input.DisplayPath}: warning: {w}"));
