@@ -32,6 +32,8 @@ public static class LintRunner
             used[i] = configs.For(expansion.Files[i]);
             loaded[i] = SourceLoader.Load(expansion.Files[i], console);
             var options = new AnalysisOptions(used[i]?.Config.Severities, textCut);
+            // A large file's cards are measured on all cores first; the long-text check then finds their wraps.
+            if (loaded[i].Read?.Document is { } document) TextMeasuring.MeasureCards(document, TextMeasuring.ForLint.Value, Layout.LayoutOptions.Default, forLint: true);
             findings[i] = loaded[i].Read is { } read ? Analyzer.Analyze(read, options) : [];
         });
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Blueprint.Cli.Config;
 using Blueprint.Cli.Inputs;
 using Blueprint.Cli.Output;
@@ -230,7 +229,7 @@ public static class RenderRunner
         if (loaded.Unreadable is not null) return new Outcome([$"blueprint: {loaded.Unreadable}"], true, true);
 
         var measurer = TextMeasuring.ForRender.Value;
-        if (loaded.Read!.Document is { } read) MeasureCards(read, measurer, options);
+        if (loaded.Read!.Document is { } read) TextMeasuring.MeasureCards(read, measurer, options);
         var findings = Analyzer.Analyze(loaded.Read!, new AnalysisOptions(job.Config?.Config.Severities, CardText.CutPredicate(() => measurer, options)));
         lines.AddRange(findings.Select(d => d.ToString()));
         var document = loaded.Read!.Document;
@@ -285,21 +284,4 @@ public static class RenderRunner
     /// <summary>The file-system failure behind <paramref name="e"/>, also when the renderer wrapped it; null for any other failure.</summary>
     private static Exception? WriteFailure(Exception e) =>
         FileSystemFailure.Is(e) ? e : e is RenderException { InnerException: { } inner } && FileSystemFailure.Is(inner) ? inner : null;
-
-    /// <summary>Fewer cards than this are measured where they are needed: starting the other core's work costs more than it saves.</summary>
-    private const int CardsMeasuredInParallel = 200;
-
-    /// <summary>
-    /// Wraps every card's text into the measurer's cache on all cores. Card texts are most of a large diagram's measuring,
-    /// and both the long-text check (BP110) and the layout ask for exactly these wraps, one card after another.
-    /// </summary>
-    private static void MeasureCards(BlueprintDocument document, ITextMeasurer measurer, LayoutOptions options)
-    {
-        var cards = document.Steps.SelectMany(s => s.Cards).ToList();
-        if (cards.Count < CardsMeasuredInParallel || Environment.ProcessorCount < 2) return;
-        Parallel.ForEach(Partitioner.Create(0, cards.Count, 64), range =>
-        {
-            for (int i = range.Item1; i < range.Item2; i++) CardText.Wrap(cards[i], measurer, options);
-        });
-    }
 }
