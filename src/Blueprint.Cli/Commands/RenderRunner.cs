@@ -106,7 +106,7 @@ public static class RenderRunner
         bool outputIsFile = byExtension is not null || request.Output == "-";
         if (request.Output is { } given && given != "-" && byExtension is null && Path.HasExtension(given) && !Directory.Exists(Path.GetFullPath(given, console.CurrentDirectory)))
         {
-            console.Fail($"cannot tell the format of '{given}'; name the output .png, .pdf or .svg, or give a folder");
+            console.Fail($"cannot tell the format of '{given}'; name the output .png, .pdf, .svg or .html, or give a folder");
             return null;
         }
         if (outputIsFile && inputs.Count > 1)
@@ -186,6 +186,7 @@ public static class RenderRunner
         ".png" => OutputFormat.Png,
         ".pdf" => OutputFormat.Pdf,
         ".svg" => OutputFormat.Svg,
+        ".html" or ".htm" => OutputFormat.Html,
         _ => null,
     };
 
@@ -226,7 +227,7 @@ public static class RenderRunner
         {
             var layout = DiagramLayouter.Layout(document, options, measurer);
             lines.AddRange(layout.MissingGlyphs.Distinct().Select(t => $"{job.Input.DisplayPath}: warning: {DiagramRenderer.MissingGlyphWarning(t)}"));
-            var renderOptions = new RenderOptions(job.Format, request.Scale, paper, document.Title);
+            var renderOptions = new RenderOptions(job.Format, request.Scale, paper, document.Title, job.Format == OutputFormat.Html ? CardDetails.Of(document) : null);
             RenderResult result;
             if (job.OutputPath is null)
             {
