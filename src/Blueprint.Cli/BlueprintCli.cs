@@ -16,6 +16,7 @@ public static class BlueprintCli
             StatsCommand.Create(console),
             InitCommand.Create(console),
             SchemaCommand.Create(console),
+            ServeCommand.Create(console),
         };
         root.Options.Add(VerboseOption);
         return root;

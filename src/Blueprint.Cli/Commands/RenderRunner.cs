@@ -50,21 +50,7 @@ public static class RenderRunner
         var jobs = PlanOutputs(console, request, expansion.Files)?.Select(j => j with { Config = configs.For(j.Input) }).ToList();
         if (jobs is null) return ExitCodes.Usage;
 
-        try
-        {
-            if (TextEngine.SubstituteFor(request.Font) is { } used)
-                console.Error.WriteLine($"blueprint: warning: the font family '{request.Font}' is not installed; drawing with '{used}' instead");
-        }
-        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
-        {
-            console.Fail($"could not load the drawing libraries (libSkiaSharp and libHarfBuzzSharp beside the program; on Linux they need fontconfig: Debian libfontconfig1): {e.GetBaseException().Message}");
-            return ExitCodes.Findings;
-        }
-        catch (RenderException e)
-        {
-            console.Fail(e.Message);
-            return ExitCodes.Findings;
-        }
+        if (!DrawingLibrariesLoad(console, request.Font)) return ExitCodes.Findings;
 
         var options = LayoutOptions.Default with { Theme = Themes.ByName(request.Theme) ?? Themes.Light, FontFamily = request.Font };
         var outcomes = new Outcome[jobs.Count];
@@ -97,6 +83,30 @@ public static class RenderRunner
 
         if (expansion.Problems.Count > 0 || badConfigs || outcomes.Any(o => o.Unreadable)) return ExitCodes.Usage;
         return configErrors || outcomes.Any(o => o.Failed) ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Loads Skia and HarfBuzz and looks the font family up, before any work: false (after saying why) when the native
+    /// libraries cannot load; a family that is not installed is a warning naming the one drawn instead.
+    /// </summary>
+    internal static bool DrawingLibrariesLoad(CliConsole console, string font)
+    {
+        try
+        {
+            if (TextEngine.SubstituteFor(font) is { } used)
+                console.Error.WriteLine($"blueprint: warning: the font family '{font}' is not installed; drawing with '{used}' instead");
+            return true;
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            console.Fail($"could not load the drawing libraries (libSkiaSharp and libHarfBuzzSharp beside the program; on Linux they need fontconfig: Debian libfontconfig1): {e.GetBaseException().Message}");
+            return false;
+        }
+        catch (RenderException e)
+        {
+            console.Fail(e.Message);
+            return false;
+        }
     }
 
     /// <summary>Where each input goes, or null (after saying why) when the request cannot be met.</summary>
@@ -211,13 +221,13 @@ public static class RenderRunner
         var loaded = SourceLoader.Load(job.Input, console);
         if (loaded.Unreadable is not null) return new Outcome([$"blueprint: {loaded.Unreadable}"], true, true);
 
-        var measurer = TextMeasuring.ForRender.Value;
-        if (loaded.Read!.Document is { } read) MeasureCards(read, measurer, options);
-        var findings = Analyzer.Analyze(loaded.Read!, new AnalysisOptions(job.Config?.Config.Severities, CardText.CutPredicate(() => measurer, options)));
-        lines.AddRange(findings.Select(d => d.ToString()));
+        Drawn drawn;
+        try { drawn = Draw(loaded.Read!, job.Config, options, request.Force); }
+        catch (RenderException e) { return new Outcome([$"blueprint: could not render '{job.Input.DisplayPath}': {e.Message}"], true, false); }
+        lines.AddRange(drawn.Findings.Select(d => d.ToString()));
         var document = loaded.Read!.Document;
-        bool errors = findings.Any(d => d.Severity == Severity.Error);
-        if (document is null || (errors && !request.Force))
+        bool errors = drawn.HasErrors;
+        if (drawn.Layout is not { } layout || document is null)
         {
             lines.Add($"blueprint: not rendered '{job.Input.DisplayPath}': {(document is null ? "it could not be read" : "fix the errors above, or use --force to draw it anyway")}");
             return new Outcome(lines, true, false);
@@ -225,7 +235,6 @@ public static class RenderRunner
 
         try
         {
-            var layout = DiagramLayouter.Layout(document, options, measurer);
             lines.AddRange(layout.MissingGlyphs.Distinct().Select(t => $"{job.Input.DisplayPath}: warning: {DiagramRenderer.MissingGlyphWarning(t)}"));
             var renderOptions = new RenderOptions(job.Format, request.Scale, paper, document.Title, job.Format == OutputFormat.Html ? CardDetails.Of(document) : null);
             RenderResult result;
@@ -260,6 +269,26 @@ public static class RenderRunner
             lines.Add($"blueprint: could not render '{job.Input.DisplayPath}': {e.Message}");
             return new Outcome(lines, true, false);
         }
+    }
+
+    /// <summary>A blueprint checked and, unless it has errors (or <c>force</c>), laid out: what <c>render</c> and <c>serve</c> draw.</summary>
+    public sealed record Drawn(IReadOnlyList<Diagnostic> Findings, DiagramLayout? Layout)
+    {
+        public bool HasErrors => Findings.Any(d => d.Severity == Severity.Error);
+    }
+
+    /// <summary>
+    /// Checks a read blueprint with its lint configuration (BP110 measured as the layout measures) and lays it out
+    /// when it can be drawn: it was read, and has no errors or <paramref name="force"/> says to draw it anyway.
+    /// </summary>
+    public static Drawn Draw(ReadResult read, LoadedConfig? config, LayoutOptions options, bool force)
+    {
+        var measurer = TextMeasuring.ForRender.Value;
+        if (read.Document is { } document) MeasureCards(document, measurer, options);
+        var findings = Analyzer.Analyze(read, new AnalysisOptions(config?.Config.Severities, CardText.CutPredicate(() => measurer, options)));
+        var drawn = new Drawn(findings, null);
+        if (read.Document is null || (drawn.HasErrors && !force)) return drawn;
+        return drawn with { Layout = DiagramLayouter.Layout(read.Document, options, measurer) };
     }
 
     /// <summary>The file-system failure behind <paramref name="e"/>, also when the renderer wrapped it; null for any other failure.</summary>

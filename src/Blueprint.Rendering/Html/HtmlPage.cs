@@ -57,6 +57,9 @@ public static class HtmlPage
         output.Flush();
     }
 
+    /// <summary>Text as HTML text or a double-quoted attribute value (the SVG writer's escaping, which HTML reads the same).</summary>
+    public static string Escape(string text) => SvgCanvas.Escape(text);
+
     /// <summary>The SVG document as an element of an HTML page: without its XML declaration.</summary>
     public static string InlineSvg(string svg)
     {

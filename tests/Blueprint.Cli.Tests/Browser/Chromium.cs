@@ -110,6 +110,8 @@ public sealed partial class Chromium : IAsyncDisposable
             await SendAsync("Page.enable");
             await SendAsync("Runtime.enable");
             await SendAsync("Network.enable");
+            // As if the window had the focus, so that focus() and the keyboard behave as for a user.
+            await SendAsync("Emulation.setFocusEmulationEnabled", new JsonObject { ["enabled"] = true });
             await SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false });
         }
 
