@@ -201,6 +201,14 @@ public sealed partial class Chromium : IAsyncDisposable
             return Convert.FromBase64String(shot["data"]!.GetValue<string>());
         }
 
+        /// <summary>With <c>BLUEPRINT_SCREENSHOTS=DIR</c>, saves what the page shows now as DIR/NAME.png, for a person to look at.</summary>
+        public async Task KeepScreenshotAsync(string name)
+        {
+            if (Environment.GetEnvironmentVariable("BLUEPRINT_SCREENSHOTS") is not { Length: > 0 } folder) return;
+            Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(Path.Combine(folder, name + ".png"), await ScreenshotAsync());
+        }
+
         public async ValueTask DisposeAsync()
         {
             try { await devtools.SendAsync("Target.closeTarget", new JsonObject { ["targetId"] = targetId }).WaitAsync(TimeSpan.FromSeconds(5)); }

@@ -51,6 +51,7 @@ public sealed class HtmlPageBrowserTests(BrowserFixture fixture) : IDisposable
         await page.HoverAsync(".bp-card[data-id='take'] rect");
         Assert.Equal(["bill: bp-downstream", "brew: bp-downstream", "drink: bp-dim", "napkin: bp-dim", "order: bp-upstream", "serve: bp-downstream", "take: bp-focus"],
             await CardMarksAsync(page));
+        await page.KeepScreenshotAsync("html-hover-take");
         Assert.Equal(["brew>serve: bp-trace", "drink>napkin: bp-dim", "order>take: bp-trace", "take>bill: bp-trace", "take>brew: bp-trace"], await ArrowMarksAsync(page));
 
         // Further down the chain the branch is no longer on it: bill neither leads to brew nor follows from it.
@@ -87,6 +88,7 @@ public sealed class HtmlPageBrowserTests(BrowserFixture fixture) : IDisposable
         Assert.True(await page.EvaluateAsync<bool>("document.getElementById('bp-details').hidden"));
         await page.ClickAsync(".bp-card[data-id='take'] rect");
         await page.WaitForAsync("!document.getElementById('bp-details').hidden", "the details panel did not open");
+        await page.KeepScreenshotAsync("html-details-take");
         string details = await page.EvaluateAsync<string>("document.getElementById('bp-details').innerText");
         foreach (var expected in new[] { "Takes the order", "Barista", "The order is misheard", "Frontstage", "Taking", "Counter", "Orders a minute", "Greet within 10 seconds", "Orders a flat white", "Brews the coffee", "Bills the card" })
             Assert.Contains(expected, details, StringComparison.Ordinal);
@@ -106,6 +108,7 @@ public sealed class HtmlPageBrowserTests(BrowserFixture fixture) : IDisposable
         await using var page = await OpenAsync(HtmlSamples.Chain);
         await page.ClickAsync("#bp-search");
         await page.TypeAsync("COFFEE");
+        await page.KeepScreenshotAsync("html-search-coffee");
         Assert.Equal(["bill: bp-dim", "brew: bp-match", "drink: bp-dim", "napkin: bp-dim", "order: bp-dim", "serve: bp-dim", "take: bp-dim"], await CardMarksAsync(page));
         await page.TypeAsync("x");
         Assert.All(await CardMarksAsync(page), line => Assert.EndsWith("bp-dim", line));

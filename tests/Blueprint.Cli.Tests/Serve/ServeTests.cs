@@ -48,6 +48,7 @@ public sealed class ServeTests(BrowserFixture fixture) : IDisposable
         SaveByRename(HtmlSamples.Chain.Replace("Brews the coffee", "Pulls the espresso", StringComparison.Ordinal));
         await page.WaitForAsync("document.getElementById('bp-canvas').textContent.includes('Pulls the espresso')", "the saved edit never reached the page");
         var latency = clock.Elapsed;
+        await page.KeepScreenshotAsync("serve-after-save");
         Assert.True(await page.EvaluateAsync<bool>("window.notReloaded === true"), "the page was reloaded instead of swapped in place");
         Assert.Equal(zoomed, await page.EvaluateAsync<double>(scale), 3);
         Assert.Equal("take", await page.EvaluateAsync<string>("document.activeElement.dataset.id"));
@@ -60,6 +61,7 @@ public sealed class ServeTests(BrowserFixture fixture) : IDisposable
         await page.WaitForAsync("!document.getElementById('bp-errors').hidden", "no overlay for a file with errors");
         string overlay = await page.EvaluateAsync<string>("document.getElementById('bp-errors').innerText");
         Assert.Matches(@"coffee\.blueprint\.yaml:\d+:\d+: error BP002 unknown-key: .*frontsage", overlay);
+        await page.KeepScreenshotAsync("serve-errors");
         Assert.Contains("Pulls the espresso", await page.EvaluateAsync<string>("document.getElementById('bp-canvas').textContent"), StringComparison.Ordinal);
         await serve.WaitForErrorAsync("error BP002 unknown-key");
 
