@@ -244,7 +244,7 @@ public sealed class PdfCanvas : IDiagramCanvas
         _file.Write(1, new PdfBytes().Raw("<< /Type /Catalog /Pages 2 0 R >>"u8));
 
         // No creation or modification date: the same diagram gives the same bytes.
-        var info = new PdfBytes().Raw("<< /Creator (blueprint) /Producer (blueprint)"u8);
+        var info = new PdfBytes().Raw("<< /Creator "u8).TextString(Provenance.Creator).Raw(" /Producer "u8).TextString(Provenance.Creator);
         if (!string.IsNullOrEmpty(_title)) info.Raw(" /Title "u8).TextString(_title);
         _file.Trailer(1, _file.Add(info.Raw(" >>"u8)));
         _finished = true;

@@ -162,8 +162,8 @@ public sealed class SkiaPdfCanvas : IDiagramCanvas
             var metadata = new SKDocumentPdfMetadata
             {
                 Title = title ?? "",
-                Creator = "blueprint",
-                Producer = "blueprint",
+                Creator = Provenance.Creator,
+                Producer = Provenance.Creator,
                 RasterDpi = SKDocument.DefaultRasterDpi,
                 EncodingQuality = 101,
             };

@@ -6,8 +6,11 @@ namespace Blueprint.Cli.Tests;
 /// <summary>docs/ci.md works as written: every <c>blueprint</c> command in it runs clean on the examples.</summary>
 public class CiRecipeTests
 {
+    /// <summary>The arguments of every <c>blueprint</c> command in the recipes' code blocks (whether run as
+    /// <c>blueprint</c>, <c>.tools/blueprint</c> or <c>dotnet blueprint</c>), up to a pipe, a redirection or a comment.</summary>
     private static List<string> Lines() =>
-        Regex.Matches(File.ReadAllText(Repo.PathOf("docs", "ci.md")), @"blueprint/blueprint""? ((?:lint|render|stats|convert)\b[^|>\n#]*)")
+        Regex.Matches(File.ReadAllText(Repo.PathOf("docs", "ci.md")), @"^```\w*\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)
+            .SelectMany(block => Regex.Matches(block.Groups[1].Value, @"(?<![\w.-])blueprint ((?:lint|render|stats|convert)\b[^|>\n#]*)"))
             .Select(m => m.Groups[1].Value.Trim()).ToList();
 
     public static TheoryData<string> Commands()
@@ -23,6 +26,7 @@ public class CiRecipeTests
         var commands = Lines();
         Assert.Contains(commands, c => c.StartsWith("lint", StringComparison.Ordinal) && c.Contains("--format sarif"));
         Assert.Contains(commands, c => c.StartsWith("render", StringComparison.Ordinal));
+        Assert.True(commands.Count >= 10, $"only {commands.Count} commands found in docs/ci.md's recipes");
     }
 
     [Theory]

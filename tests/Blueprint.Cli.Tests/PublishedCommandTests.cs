@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Blueprint.Tests;
 
@@ -19,8 +18,7 @@ public class PublishedCommandTests
 
         using var dir = new TempFolder();
         string source = Path.Combine(dir.Path, "source");
-        foreach (var part in new[] { "src", "examples", Path.Combine("docs", "rules") }) Copy(Repo.PathOf(part), Path.Combine(source, part));
-        File.Copy(Repo.PathOf("Directory.Build.props"), Path.Combine(source, "Directory.Build.props"));
+        SourceBuild.CopySources(source);
         string app = Path.Combine(dir.Path, "app");
 
         var publish = Run("dotnet", source, ["publish", "src/Blueprint.Cli", .. install.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), "-o", app, "--nologo"]);
@@ -33,12 +31,12 @@ public class PublishedCommandTests
             Assert.True(File.Exists(Path.Combine(app, library)), $"{library} was not published beside the executable");
 
         string work = Path.Combine(dir.Path, "work");
-        Copy(Repo.PathOf("examples"), Path.Combine(work, "examples"));
+        SourceBuild.Copy(Repo.PathOf("examples"), Path.Combine(work, "examples"));
         Assert.Equal(0, Run(blueprint, work, ["lint", "examples"]).ExitCode);
         foreach (var format in new[] { "png", "pdf", "svg", "html" })
         {
             // The dynamic loader lists every library it opens: Skia's, never Cairo's or Pango's.
-            var native = Run(blueprint, work, ["render", "examples/restaurant.blueprint.yaml", "-o", $"native.{format}"], ("LD_DEBUG", "libs"));
+            var native = Run(blueprint, work, ["render", "examples/restaurant.blueprint.yaml", "-o", $"native.{format}"], new Dictionary<string, string> { ["LD_DEBUG"] = "libs" });
             Assert.True(native.ExitCode == 0, native.Output);
             Assert.Contains("libHarfBuzzSharp.so", native.Output, StringComparison.Ordinal);
             Assert.DoesNotMatch(@"libcairo|libpango", native.Output);
@@ -70,26 +68,6 @@ public class PublishedCommandTests
         }
     }
 
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var folder in Directory.GetDirectories(from))
-        {
-            string name = Path.GetFileName(folder);
-            if (name is not ("bin" or "obj")) Copy(folder, Path.Combine(to, name));
-        }
-    }
-
-    private static (int ExitCode, string Output) Run(string program, string directory, string[] arguments, (string Name, string Value)? environment = null)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (environment is { } variable) start.Environment[variable.Name] = variable.Value;
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(4)), $"{program} did not finish in 4 minutes");
-        return (process.ExitCode, output + error.Result);
-    }
+    private static (int ExitCode, string Output) Run(string program, string directory, string[] arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        SourceBuild.Run(program, directory, arguments, environment);
 }

@@ -3,7 +3,6 @@ using Blueprint.Cli.Inputs;
 using Blueprint.Cli.Output;
 using Blueprint.Core.Analysis;
 using Blueprint.Core.Diagnostics;
-using Blueprint.Rendering;
 
 namespace Blueprint.Cli.Commands;
 
@@ -19,21 +18,8 @@ public static class LintRunner
         var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory, request.StdinFilename);
         foreach (var problem in expansion.Problems) console.Fail(problem);
 
-        string? noFont = null;
-        var measurer = Layout.CardText.CutPredicate(() => TextMeasuring.ForLint.Value, Layout.LayoutOptions.Default);
-        // Without any font the long-text check (BP110) cannot measure: it is skipped with one warning, not failed as a fault.
-        bool TextCut(Core.Model.Card card)
-        {
-            try
-            {
-                return measurer(card);
-            }
-            catch (RenderException e)
-            {
-                noFont = e.Message;
-                return false;
-            }
-        }
+        // The long-text check (BP110) measures in the bundled default family, so it runs on machines without fonts too.
+        var textCut = Layout.CardText.CutPredicate(() => TextMeasuring.ForLint.Value, Layout.LayoutOptions.Default);
 
         var loaded = new SourceLoader.Loaded[expansion.Files.Count];
         var used = new LoadedConfig?[expansion.Files.Count];
@@ -42,11 +28,10 @@ public static class LintRunner
         {
             used[i] = configs.For(expansion.Files[i]);
             loaded[i] = SourceLoader.Load(expansion.Files[i], console);
-            var options = new AnalysisOptions(used[i]?.Config.Severities, TextCut);
+            var options = new AnalysisOptions(used[i]?.Config.Severities, textCut);
             findings[i] = loaded[i].Read is { } read ? Analyzer.Analyze(read, options) : [];
         });
 
-        if (noFont is not null) console.Error.WriteLine($"blueprint: warning: the long-text check (BP110) was skipped: {noFont}");
         bool unreadable = expansion.Problems.Count > 0;
         var configFindings = new List<Diagnostic>();
         foreach (var config in used.OfType<LoadedConfig>().Distinct().OrderBy(c => c.DisplayPath, StringComparer.Ordinal))

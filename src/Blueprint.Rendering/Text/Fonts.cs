@@ -70,6 +70,10 @@ internal sealed class FontFace
         return bits;
     }
 
+    /// <summary>A face of a font file's bytes (the bundled fonts).</summary>
+    public static FontFace Load(ReadOnlySpan<byte> file, string name) =>
+        Load(SKTypeface.FromData(SKData.CreateCopy(file)) ?? throw new RenderException($"Could not read the font \"{name}\"."));
+
     public static FontFace Load(SKTypeface typeface)
     {
         // The blob keeps the stream and releases it with itself.
@@ -94,14 +98,16 @@ internal sealed class FontFace
 internal sealed record ResolvedFont(FontFace Face, bool FakeBold, bool FakeItalic, string? Substitute);
 
 /// <summary>
-/// Finds fonts: the requested family through Skia's font manager (fontconfig on Linux), and for a character the family
-/// lacks, a font that has it (<see cref="SKFontManager.MatchCharacter(string, SKFontStyle, string[], int)"/>).
-/// Everything found is cached for the process.
+/// Finds fonts. The default family is inside the tool (<see cref="BundledFonts"/>), so a diagram in it is the same on
+/// every machine; another requested family comes from Skia's font manager (fontconfig on Linux). For a character the
+/// family lacks: the bundled faces, then any installed font that has it
+/// (<see cref="SKFontManager.MatchCharacter(string, SKFontStyle, string[], int)"/>). Everything found is cached for
+/// the process.
 /// </summary>
 internal static class Fonts
 {
-    /// <summary>The family used when a requested one is not installed, and whose absence leaves the font manager's default.</summary>
-    public const string DefaultFamily = "DejaVu Sans";
+    /// <summary>The family inside the tool: the default, and what stands in for a requested family that is not installed.</summary>
+    public const string DefaultFamily = BundledFonts.Family;
 
     private static readonly Lazy<SKFontManager> s_manager = new(() => SKFontManager.Default);
     private static readonly ConcurrentDictionary<(string Family, bool Bold, bool Italic), ResolvedFont> s_resolved = new();
@@ -116,6 +122,8 @@ internal static class Fonts
     public static FontFace? Fallback(int codePoint, FontSpec spec) =>
         s_fallbacks.GetOrAdd((codePoint, spec.Bold, spec.Italic), static key =>
         {
+            var bundled = BundledFonts.Face(key.Bold, key.Italic);
+            if (bundled.Has(key.CodePoint)) return bundled;
             var face = Readable(s_manager.Value.MatchCharacter(null, Style(key.Bold, key.Italic), null, key.CodePoint));
             return face is not null && face.Has(key.CodePoint) ? face : null;
         });
@@ -133,21 +141,15 @@ internal static class Fonts
 
     private static ResolvedFont Find(string familyList, bool bold, bool italic)
     {
-        var manager = s_manager.Value;
-        var style = Style(bold, italic);
-        // A family list, as fontconfig takes it: the first installed family wins.
+        // A family list, as fontconfig takes it: the first family found wins. The bundled family is never looked up
+        // among the installed ones, so an installed copy of another version cannot change a diagram.
         foreach (var family in familyList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (manager.MatchFamily(family, style) is { } typeface) return WithStyle(FaceOf(typeface), bold, italic, null);
+            if (family.Equals(DefaultFamily, StringComparison.OrdinalIgnoreCase)) return WithStyle(BundledFonts.Face(bold, italic), bold, italic, null);
+            if (Readable(s_manager.Value.MatchFamily(family, Style(bold, italic))) is { } face) return WithStyle(face, bold, italic, null);
         }
 
-        // The default family, else the first installed sans family by name, else any family that reads.
-        var families = manager.FontFamilies.Order(StringComparer.Ordinal).ToList();
-        var candidates = families.Where(f => f.Contains("Sans", StringComparison.Ordinal) && !f.Contains("Mono", StringComparison.Ordinal)).Concat(families);
-        var face = Readable(manager.MatchFamily(DefaultFamily, style))
-            ?? candidates.Select(family => Readable(manager.MatchFamily(family, style))).FirstOrDefault(found => found is not null)
-            ?? throw new RenderException("no installed font can be read; install one (Debian: fonts-dejavu-core)");
-        return WithStyle(face, bold, italic, face.FamilyName);
+        return WithStyle(BundledFonts.Face(bold, italic), bold, italic, DefaultFamily);
     }
 
     private static ResolvedFont WithStyle(FontFace face, bool bold, bool italic, string? substitute) =>
