@@ -51,6 +51,12 @@ public sealed class PngCanvas : SkiaCanvas
 
     private protected override string OutputName => "PNG image";
 
+    /// <summary>
+    /// Text less than a pixel tall is a faint smudge, not text: an image scaled down to the pixel limit leaves it out
+    /// (a 10,000-step diagram spent most of its drawing time on it). Views never scale a PNG page.
+    /// </summary>
+    private protected override bool TooSmallToSee(Layout.FontSpec font) => font.Size * Scale < 1;
+
     private protected override SKCanvas StartPage(double width, double height, int index)
     {
         if (index > 0) throw new InvalidOperationException("A PNG image holds one page; draw several pages to PDF.");

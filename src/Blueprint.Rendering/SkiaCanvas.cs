@@ -230,9 +230,12 @@ public abstract class SkiaCanvas : IDiagramCanvas
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(font);
         _ = Canvas;
-        if (text.Length == 0) return;
+        if (text.Length == 0 || TooSmallToSee(font)) return;
         DrawLine(ShapedLines.Get(text, font), x, top, font, color, align);
     }
+
+    /// <summary>True when text in <paramref name="font"/> would be drawn too small to see at all; it is then left out.</summary>
+    private protected virtual bool TooSmallToSee(FontSpec font) => false;
 
     /// <summary>A line the text engine has shaped, placed as <see cref="DrawText"/> places its text.</summary>
     internal void DrawLine(ShapedLine line, double x, double top, FontSpec font, Color color, TextAlign align)

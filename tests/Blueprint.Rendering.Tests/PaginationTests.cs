@@ -145,6 +145,43 @@ public sealed partial class PaginationTests
     }
 
     [Fact]
+    public void A_page_marks_the_groups_of_what_it_draws_and_no_others()
+    {
+        var layout = Diagrams.Generated1000;
+        var pages = Pagination.Plan(layout, null);
+        var page = pages[1];
+        var canvas = new GroupCounter();
+
+        Pagination.PaintPage(layout, page, canvas);
+
+        var cardsOnPage = layout.Cards.Where(c => c.StepIndex >= page.FirstStep && c.StepIndex < page.FirstStep + page.StepCount).Select(c => c.Name).ToHashSet();
+        var cardGroups = canvas.Groups.Where(g => g.Kind == "card").Select(g => g.Id).ToList();
+        Assert.NotEmpty(cardGroups);
+        Assert.All(cardGroups, id => Assert.Contains(id!, cardsOnPage));
+        Assert.Equal(canvas.Groups.Count, canvas.Ends);
+    }
+
+    /// <summary>Records the groups a page begins and draws nothing.</summary>
+    private sealed class GroupCounter : IDiagramCanvas
+    {
+        public List<(string Kind, string? Id)> Groups { get; } = [];
+        public int Ends { get; private set; }
+        public void BeginPage(double width, double height) { }
+        public void DrawRectangle(double x, double y, double width, double height, Color? fill, Stroke? stroke = null, double cornerRadius = 0) { }
+        public void DrawEllipse(double centerX, double centerY, double radiusX, double radiusY, Color? fill, Stroke? stroke = null) { }
+        public void DrawPolyline(IReadOnlyList<(double X, double Y)> points, Stroke stroke, double arrowHead = 0) { }
+        public void DrawText(string text, double x, double top, FontSpec font, Color color, TextAlign align = TextAlign.Start) { }
+        public void AddLink(double x, double y, double width, double height, string url) { }
+        public void BeginView(double clipX, double clipY, double clipWidth, double clipHeight, double offsetX, double offsetY, double scale) { }
+        public void EndView() { }
+        public void BeginGroup(string kind, IReadOnlyList<KeyValuePair<string, string>> data) =>
+            Groups.Add((kind, data.FirstOrDefault(d => d.Key == "id").Value));
+        public void EndGroup() => Ends++;
+        public void Finish() { }
+        public void Dispose() { }
+    }
+
+    [Fact]
     public void A_small_diagram_on_paper_is_still_paginated_by_scene()
     {
         var layout = Diagrams.Layout("restaurant.blueprint.yaml");
