@@ -26,6 +26,11 @@ public sealed class ToolPackageTests(BuiltSources built)
     private IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
     {
         ["NUGET_PACKAGES"] = built.Folder("nuget-packages"),
+        // The SDK's own home too (its cache of resolved local tools): a run before this one, whose packages folder is
+        // gone, left an entry for the same version in the machine's, and `dotnet blueprint` then asked for a restore.
+        ["DOTNET_CLI_HOME"] = built.Folder("cli-home"),
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
     };
 
