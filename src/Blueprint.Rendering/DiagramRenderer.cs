@@ -89,7 +89,7 @@ public static class DiagramRenderer
             .Select(s => $"scene '{s.Name}' continues over pages {s.FirstPage}-{s.LastPage}: it does not fit across {page} {readable}")
             .ToList();
         if (paper is not null && pages.Count > 0 && pages[0].Height > paper.Landscape.Height + 0.01)
-            notes.Add($"pages are {pages[0].Height:0} pt tall, taller than {paper.Name.ToUpperInvariant()}: the diagram is too tall for it {readable}");
+            notes.Add($"pages are {pages[0].Height:0} pt tall, taller than {paper.Name.ToUpperInvariant()}: the diagram does not fit down one {paper.Name.ToUpperInvariant()} page {readable}");
         return notes;
     }
 

@@ -145,6 +145,24 @@ public sealed partial class PaginationTests
     }
 
     [Fact]
+    public void A_diagram_too_tall_for_the_paper_at_6_pt_gets_taller_pages_and_says_so()
+    {
+        // Twice an A4 page's height at the 6 pt floor: the paper's width is kept, its height is not.
+        var layout = FiveStepScenes.Value with { Height = 2 * 595.28 / 0.6 };
+        var a4 = PageSize.Find("a4")!;
+
+        var pages = Pagination.Plan(layout, a4);
+
+        Assert.All(pages, page =>
+        {
+            Assert.Equal(0.6, page.Scale, Tolerance);
+            Assert.Equal(841.89, page.Width, Tolerance);
+            Assert.Equal(layout.Height * 0.6, page.Height, Tolerance);
+        });
+        Assert.Equal(["pages are 1191 pt tall, taller than A4: the diagram does not fit down one A4 page with card text at 6 pt or larger"], DiagramRenderer.PageNotes(layout, pages, a4));
+    }
+
+    [Fact]
     public void A_page_marks_the_groups_of_what_it_draws_and_no_others()
     {
         var layout = Diagrams.Generated1000;
