@@ -59,7 +59,10 @@ public sealed record Lane(string Id, string Name, string? Color = null)
         return null;
     }
 
-    /// <summary>A language's own spellings of a standard lane: its name and its short labels.</summary>
-    public static IEnumerable<string> SpellingsIn(Vocabulary language, string laneId) =>
-        language.LaneLabels.TryGetValue(laneId, out var labels) ? [language.LaneName(laneId), .. labels] : [language.LaneName(laneId)];
+    /// <summary>A language's own spellings of a standard lane: its name (without soft hyphens) and its short labels.</summary>
+    public static IEnumerable<string> SpellingsIn(Vocabulary language, string laneId)
+    {
+        string name = language.LaneName(laneId).Replace("\u00AD", "", StringComparison.Ordinal);
+        return language.LaneLabels.TryGetValue(laneId, out var labels) ? [name, .. labels] : [name];
+    }
 }

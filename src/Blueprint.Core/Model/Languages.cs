@@ -58,7 +58,7 @@ public sealed record Vocabulary
     /// <summary>"Label: text" in this language's typography.</summary>
     public string Labelled(string label, string text) => label + Colon + text;
 
-    /// <summary>A standard lane's name in this language.</summary>
+    /// <summary>A standard lane's name in this language (long compounds carry soft hyphens, U+00AD, where a label may break them).</summary>
     public string LaneName(string laneId) => LaneNames.TryGetValue(laneId, out var name) ? name : laneId;
 }
 
@@ -112,7 +112,7 @@ public static partial class Languages
     {
         Code = "de",
         Names = ["german", "deutsch"],
-        LaneNames = Lanes("Physische Anhaltspunkte", "Kundenaktivitäten", "Touchpoints", "Frontstage-Aktivitäten", "Backstage-Aktivitäten", "Unterstützungsprozesse"),
+        LaneNames = Lanes("Physische Anhaltspunkte", "Kundenaktivitäten", "Touchpoints", "Frontstage-Aktivitäten", "Backstage-Aktivitäten", "Unterstützungs\u00ADprozesse"),
         LaneLabels = Labels(["Anhaltspunkte", "Physische Evidenz"], ["Kunde", "Kundenaktionen"], ["Touchpoint", "Kontaktpunkt", "Kanal"],
             ["Frontstage", "Frontstage-Aktivität"], ["Backstage", "Backstage-Aktivität"], ["Unterstützung", "Unterstützungsprozess"]),
         KeyLabels = KeyNames("Id", "Dauer", "Fehlerpunkt", "Wartepunkt", "Schmerzpunkt", "Emotion", "Kennzahlen", "Richtlinie", "Notiz", "Url", "Verantwortlich"),
