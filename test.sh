@@ -19,6 +19,8 @@ has_font "DroidSansFallback" || need_apt+=(fonts-droid-fallback)
 has_font "NotoColorEmoji" || need_apt+=(fonts-noto-color-emoji)
 # DejaVu Sans Oblique, the face of the notes, for the PDF test of the fonts a diagram embeds.
 has_font "DejaVuSans-Oblique" || need_apt+=(fonts-dejavu-extra)
+# Chromium, headless, for the browser tests of the HTML page and of serve (driven over the DevTools protocol).
+[ -n "${BLUEPRINT_CHROMIUM:-}" ] || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -17,6 +17,7 @@ public static class BlueprintCli
             InitCommand.Create(console),
             SchemaCommand.Create(console),
             DiffCommand.Create(console),
+            ServeCommand.Create(console),
         };
         root.Options.Add(VerboseOption);
         return root;

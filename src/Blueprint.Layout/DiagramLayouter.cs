@@ -551,6 +551,7 @@ internal sealed partial class LayoutBuilder
         {
             var st = steps[c];
             var hr = new Rect(colLeft[c], stepTop, o.CardWidth, stepH);
+            ops.Add(Group(Region.Body, "step", ("id", st.Id)));
             DiffMark? stepMark = overlay is not null && overlay.Steps.TryGetValue(st, out var sm) ? sm : null;
             bool ghostStep = stepMark == DiffMark.Removed;
             ops.Add(new RectOp(Region.Body, hr, ghostStep ? theme.StepFill.Mix(theme.Background, theme.GhostFade) : theme.StepFill, MarkStroke(stepMark), 4));
@@ -559,6 +560,7 @@ internal sealed partial class LayoutBuilder
             ty = AddLines(ops, Region.Body, stepNameWraps[c], colLeft[c] + o.CardPadding, ty, o.CardTextWidth, TextAlign.Center, stepFont, ghostStep ? theme.MutedText : theme.Text);
             if (durationWraps[c] is { } dw)
                 ty = AddLines(ops, Region.Body, dw, colLeft[c] + o.CardPadding, ty, o.CardTextWidth, TextAlign.Center, smallFont, theme.MutedText);
+            ops.Add(new EndGroupOp(Region.Body));
             if (stepBadges[c].Count > 0)
             {
                 double total = stepBadges[c].Sum(b => BadgeWidth(b.Label)) + 3 * (stepBadges[c].Count - 1);
@@ -585,10 +587,14 @@ internal sealed partial class LayoutBuilder
             var fill = theme.Background.Mix(laneColor[r], theme.BandStrength);
             var labelFill = theme.Background.Mix(laneColor[r], theme.LabelStrength);
             var band = new Rect(bodyLeft, top, bodyRight - bodyLeft, h);
+            ops.Add(Group(Region.Labels, "lane-label", ("id", lanes[r].Id)));
             ops.Add(new RectOp(Region.Labels, new Rect(labelLeft, top, LabelColumnWidth, h), labelFill, null));
-            ops.Add(new RectOp(Region.Body, band, fill, null));
             var name = m.Wrap(lanes[r].Name, laneFont, LabelColumnWidth - 16, 4);
             AddLines(ops, Region.Labels, name, labelLeft + 8, top + (h - name.Height) / 2, LabelColumnWidth - 16, TextAlign.Start, laneFont, ReadableOn(labelFill));
+            ops.Add(new EndGroupOp(Region.Labels));
+            ops.Add(Group(Region.Body, "lane", ("id", lanes[r].Id)));
+            ops.Add(new RectOp(Region.Body, band, fill, null));
+            ops.Add(new EndGroupOp(Region.Body));
             laneBands.Add(new LaneBand(lanes[r].Id, lanes[r].Name, band, fill, theme.CardFill ?? laneColor[r]));
         }
         // Thin rules between lanes, and between scenes.
@@ -647,12 +653,14 @@ internal sealed partial class LayoutBuilder
         // Cards.
         foreach (var s in slots)
         {
+            ops.Add(Group(Region.Body, "card", ("id", s.Placed.DisplayName), ("step", s.Placed.Step.Id), ("lane", s.Placed.Card.LaneId)));
             ops.Add(new RectOp(Region.Body, s.Rect, s.Fill, MarkStroke(s.Mark) ?? new Stroke(s.Stroke, 1), CornerRadius));
             double ty = AddLines(ops, Region.Body, s.Text, s.Rect.X + o.CardPadding, s.Rect.Y + o.CardPadding, o.CardTextWidth, TextAlign.Start, o.CardFont, s.TextColor);
             if (s.Owner is { } ow)
             {
                 AddLines(ops, Region.Body, ow, s.Rect.X + o.CardPadding, Math.Max(ty + 3, s.Rect.Bottom - o.CardPadding - ow.Height), o.CardTextWidth, TextAlign.Start, ownerFont, s.TextColor);
             }
+            ops.Add(new EndGroupOp(Region.Body));
         }
 
         // Arrows: journey under arrows under loops.
@@ -668,16 +676,26 @@ internal sealed partial class LayoutBuilder
                     DiffMark.Added => stroke with { Color = theme.DiffAdded, Width = stroke.Width + 1 },
                     _ => stroke,
                 };
+                ops.Add(ArrowGroup("arrow", e));
                 ops.Add(new PolylineOp(Region.Body, e.Points, stroke, kind == EdgeKind.Journey ? ArrowHead + 1 : ArrowHead));
+                ops.Add(new EndGroupOp(Region.Body));
             }
         }
 
-        // Badges on cards and step headers, over the lines.
+        // Badges (and links) on cards and step headers, over the lines.
         var cardBoxes = new List<CardBox>(slots.Count);
         foreach (var s in slots)
         {
-            foreach (var b in s.Badges) AddBadge(ops, Region.Body, b);
-            if (s.Mark is DiffMark.Added or DiffMark.Changed) AddMarkBadge(ops, Region.Body, s.Mark.Value, s.Rect);
+            bool link = !string.IsNullOrWhiteSpace(s.Placed.Card.Url);
+            bool marked = s.Mark is DiffMark.Added or DiffMark.Changed;
+            if (s.Badges.Count > 0 || link || marked)
+            {
+                ops.Add(Group(Region.Body, "card-marks", ("id", s.Placed.DisplayName)));
+                foreach (var b in s.Badges) AddBadge(ops, Region.Body, b);
+                if (marked) AddMarkBadge(ops, Region.Body, s.Mark!.Value, s.Rect);
+                if (link) ops.Add(new LinkOp(Region.Body, s.Rect, s.Placed.Card.Url!.Trim()));
+                ops.Add(new EndGroupOp(Region.Body));
+            }
             cardBoxes.Add(new CardBox(s.Placed.DisplayName, s.Col, s.Row, s.IndexInCell, s.Rect, s.Text.Lines, s.Text.Truncated, s.Badges.ToList(), s.Placed.Card.Url)
             {
                 Mark = s.Mark,
@@ -691,16 +709,16 @@ internal sealed partial class LayoutBuilder
         foreach (var p in plans)
         {
             if (labelRects[p.Index] is not { } lr || p.LabelText is not { } lt) continue;
+            ops.Add(ArrowGroup("arrow-label", edges[p.Index]));
             ops.Add(new RectOp(Region.Body, lr, theme.LabelBackground, null, 3));
             var color = p.Kind == EdgeKind.Loop ? theme.LoopArrow.Color : theme.Text;
             AddLines(ops, Region.Body, lt, lr.X + LabelPad, lr.Y + LabelPad, lr.Width - 2 * LabelPad, TextAlign.Center, labelFont, color);
+            ops.Add(new EndGroupOp(Region.Body));
         }
 
-        // Links.
+        // Step links (the cards' are with their badges).
         for (int c = 0; c < cols; c++)
             if (!string.IsNullOrWhiteSpace(steps[c].Url)) ops.Add(new LinkOp(Region.Body, stepColumns[c].Header, steps[c].Url!.Trim()));
-        foreach (var s in slots)
-            if (!string.IsNullOrWhiteSpace(s.Placed.Card.Url)) ops.Add(new LinkOp(Region.Body, s.Rect, s.Placed.Card.Url!.Trim()));
 
         ops.AddRange(legendOps);
 
@@ -823,6 +841,13 @@ internal sealed partial class LayoutBuilder
         double b = p.Down ? p.To.RelTop : p.To.RelTop + p.To.Height;
         return (Math.Min(a, b), Math.Max(a, b));
     }
+
+    private static GroupOp Group(Region region, string kind, params (string Name, string Value)[] data) =>
+        new(region, kind, data.Select(d => KeyValuePair.Create(d.Name, d.Value)).ToList());
+
+    /// <summary>An arrow's group, or its label's: named by the cards at its ends as diagnostics name them.</summary>
+    private GroupOp ArrowGroup(string kind, RoutedEdge e) =>
+        Group(Region.Body, kind, ("from", slots[e.FromCard].Placed.DisplayName), ("to", slots[e.ToCard].Placed.DisplayName));
 
     private Color ReadableOn(Color fill) => fill.Luminance > 0.33 ? theme.TextOnLight : theme.TextOnDark;
 

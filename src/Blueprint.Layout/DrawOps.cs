@@ -46,3 +46,13 @@ public sealed record CircleOp(Region Region, Point Center, double Radius, Color?
 
 /// <summary>A clickable area (PDF link annotation, SVG anchor); draws nothing.</summary>
 public sealed record LinkOp(Region Region, Rect Rect, string Url) : DrawOp(Region);
+
+/// <summary>
+/// Starts a group of the operations up to the matching <see cref="EndGroupOp"/>: one element of the diagram (a card,
+/// an arrow, a step header, a lane) that SVG writes as <c>&lt;g class="bp-KIND" data-NAME="VALUE"&gt;</c> (SPEC section 8)
+/// and the other outputs ignore. Groups do not nest.
+/// </summary>
+public sealed record GroupOp(Region Region, string Kind, IReadOnlyList<KeyValuePair<string, string>> Data) : DrawOp(Region);
+
+/// <summary>Ends the group begun by the last <see cref="GroupOp"/>.</summary>
+public sealed record EndGroupOp(Region Region) : DrawOp(Region);

@@ -55,6 +55,8 @@ public static class LayoutJson
                         $"\"font\": {Font(t.Font)}, \"color\": {C(t.Color)}}}",
             CircleOp c => $"{{\"op\": \"circle\", \"region\": {region}, \"center\": [{N(c.Center.X)}, {N(c.Center.Y)}], \"radius\": {N(c.Radius)}{Fill(c.Fill)}{StrokeJson(c.Stroke)}}}",
             LinkOp k => $"{{\"op\": \"link\", \"region\": {region}, \"rect\": {R(k.Rect)}, \"url\": {S(k.Url)}}}",
+            GroupOp g => $"{{\"op\": \"group\", \"region\": {region}, \"kind\": {S(g.Kind)}{string.Concat(g.Data.Select(d => $", {S(d.Key)}: {S(d.Value)}"))}}}",
+            EndGroupOp => $"{{\"op\": \"end\", \"region\": {region}}}",
             _ => throw new InvalidOperationException($"unknown drawing operation {op.GetType().Name}"),
         };
     }

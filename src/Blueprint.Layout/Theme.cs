@@ -64,6 +64,14 @@ public sealed record Theme
     public required Color EmotionNeutral { get; init; }
     public required Color EmotionNegative { get; init; }
 
+    // The interactive HTML page's marks (SPEC section 8): the card traced, what leads to it and what follows it, search hits.
+    public Color TraceFocus { get; init; } = Color.Parse("#1f2328");
+    public Color TraceUpstream { get; init; } = Color.Parse("#1a7f37");
+    public Color TraceDownstream { get; init; } = Color.Parse("#0969da");
+    public Color SearchMatch { get; init; } = Color.Parse("#bf8700");
+    /// <summary>Dash of the upstream marks (on/off lengths), so that a greyscale theme tells them from downstream ones; empty for solid.</summary>
+    public IReadOnlyList<double> TraceUpstreamDash { get; init; } = [];
+
     /// <summary>The base colour of a lane: the file's <c>color</c>, else the theme's colour for it.</summary>
     public Color LaneColor(Lane lane, int customIndex)
     {
@@ -155,6 +163,10 @@ public static class Themes
         EmotionPositive = C("#56d364"),
         EmotionNeutral = C("#9aa4af"),
         EmotionNegative = C("#f85149"),
+        TraceFocus = C("#f0f6fc"),
+        TraceUpstream = C("#3fb950"),
+        TraceDownstream = C("#58a6ff"),
+        SearchMatch = C("#d29922"),
     };
 
     /// <summary>Greyscale: lanes by grey level, cards white with black borders, line kinds by dash, badges by letter.</summary>
@@ -199,6 +211,11 @@ public static class Themes
         EmotionPositive = C("#ffffff"),
         EmotionNeutral = C("#888888"),
         EmotionNegative = C("#000000"),
+        TraceFocus = C("#000000"),
+        TraceUpstream = C("#000000"),
+        TraceDownstream = C("#000000"),
+        SearchMatch = C("#555555"),
+        TraceUpstreamDash = [4, 2],
     };
 
     public static IReadOnlyList<Theme> All { get; } = [Light, Dark, Print];

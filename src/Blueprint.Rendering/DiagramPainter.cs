@@ -32,6 +32,12 @@ public static class DiagramPainter
                 case LinkOp l:
                     canvas.AddLink(l.Rect.X, l.Rect.Y, l.Rect.Width, l.Rect.Height, l.Url);
                     break;
+                case GroupOp g:
+                    canvas.BeginGroup(g.Kind, g.Data);
+                    break;
+                case EndGroupOp:
+                    canvas.EndGroup();
+                    break;
             }
         }
     }

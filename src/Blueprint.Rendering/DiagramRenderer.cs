@@ -1,16 +1,20 @@
 using Blueprint.Layout;
+using Blueprint.Rendering.Html;
 
 namespace Blueprint.Rendering;
 
-public enum OutputFormat { Png, Pdf, Svg }
+public enum OutputFormat { Png, Pdf, Svg, Html }
 
-/// <summary>How to write a laid-out diagram: format, pixels per point (PNG) and paper size (PDF pages).</summary>
-public sealed record RenderOptions(OutputFormat Format, double Scale = 1, PageSize? Page = null, string? Title = null);
+/// <summary>
+/// How to write a laid-out diagram: format, pixels per point (PNG), paper size (PDF pages), and for HTML the cards'
+/// details shown when one is clicked.
+/// </summary>
+public sealed record RenderOptions(OutputFormat Format, double Scale = 1, PageSize? Page = null, string? Title = null, IReadOnlyList<CardDetail>? Cards = null);
 
 /// <summary>What a render reports besides the bytes: warnings for the user and the number of pages.</summary>
 public sealed record RenderResult(IReadOnlyList<string> Warnings, int Pages);
 
-/// <summary>Writes a <see cref="DiagramLayout"/> as PNG, PDF or SVG. The renderer sees only the layout.</summary>
+/// <summary>Writes a <see cref="DiagramLayout"/> as PNG, PDF, SVG or interactive HTML. The renderer sees only the layout (and, for HTML, the cards' details).</summary>
 public static class DiagramRenderer
 {
     public static RenderResult Render(DiagramLayout layout, RenderOptions options, Stream output)
@@ -34,6 +38,12 @@ public static class DiagramRenderer
                 canvas.Finish();
                 return new RenderResult(warnings, 1);
             }
+            case OutputFormat.Html:
+            {
+                var page = new HtmlPageOptions(options.Title ?? "Service blueprint", Themes.ByName(layout.ThemeName) ?? Themes.Light);
+                HtmlPage.Write(output, Svg(layout), options.Cards ?? [], page);
+                return new RenderResult(warnings, 1);
+            }
             default:
             {
                 var pages = Pagination.Plan(layout, options.Page);
@@ -43,6 +53,18 @@ public static class DiagramRenderer
                 return new RenderResult(warnings, pages.Count);
             }
         }
+    }
+
+    /// <summary>The diagram as one SVG document (the HTML page and <c>serve</c> inline it).</summary>
+    public static string Svg(DiagramLayout layout)
+    {
+        using var buffer = new MemoryStream();
+        using (var canvas = new SvgCanvas(buffer))
+        {
+            Pagination.PaintPage(layout, WholePage(layout), canvas);
+            canvas.Finish();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>Our own PDF writer, which is faster, when it can embed every face the layout draws; Skia's PDF backend otherwise.</summary>

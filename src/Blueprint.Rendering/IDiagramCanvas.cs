@@ -43,6 +43,15 @@ public interface IDiagramCanvas : IDisposable
     /// <summary>Ends the innermost view begun by <see cref="BeginView"/>.</summary>
     void EndView();
 
+    /// <summary>
+    /// Marks what is drawn up to <see cref="EndGroup"/> as one element of the diagram (SPEC section 8): SVG writes
+    /// <c>&lt;g class="bp-KIND" data-NAME="VALUE"&gt;</c>; outputs without elements draw the same and mark nothing.
+    /// </summary>
+    void BeginGroup(string kind, IReadOnlyList<KeyValuePair<string, string>> data) { }
+
+    /// <summary>Ends the group begun by <see cref="BeginGroup"/>.</summary>
+    void EndGroup() { }
+
     /// <summary>Completes the document and writes it to the output stream. Drawing after this throws.</summary>
     void Finish();
 }

@@ -145,8 +145,8 @@ public sealed class SkiaPdfCanvas : IDiagramCanvas
     /// <summary>A typeface holding only the glyphs drawn, same glyph ids; the face itself where it cannot be subset.</summary>
     private static SKTypeface Subset(FontFace face, HashSet<int> glyphs)
     {
-        if (!TrueTypeSubset.CanSubset(face.Typeface)) return face.Typeface;
-        var bytes = TrueTypeSubset.Build(face.Typeface, glyphs, TrueTypeSubset.SkiaTables);
+        if (!TrueTypeSubset.CanSubset(face)) return face.Typeface;
+        var bytes = TrueTypeSubset.Build(face, glyphs, TrueTypeSubset.SkiaTables);
         using var data = SKData.CreateCopy(bytes);
         return SKTypeface.FromData(data) ?? face.Typeface;
     }

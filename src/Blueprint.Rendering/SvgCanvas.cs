@@ -18,6 +18,7 @@ public sealed class SvgCanvas : IDiagramCanvas
     private bool _begun;
     private bool _finished;
     private int _views;
+    private int _groups;
     private int _clipIds;
     private readonly Dictionary<string, string> _families = [];
 
@@ -219,6 +220,33 @@ public sealed class SvgCanvas : IDiagramCanvas
 
         _svg.Append("</g></g>\n");
         _views--;
+    }
+
+    public void BeginGroup(string kind, IReadOnlyList<KeyValuePair<string, string>> data)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(data);
+        EnsureDrawing();
+        _svg.Append("<g class=\"bp-").Append(Escape(kind)).Append('"');
+        foreach (var (name, value) in data)
+        {
+            _svg.Append(" data-").Append(Escape(name)).Append("=\"").Append(Escape(value)).Append('"');
+        }
+
+        _svg.Append(">\n");
+        _groups++;
+    }
+
+    public void EndGroup()
+    {
+        EnsureDrawing();
+        if (_groups == 0)
+        {
+            throw new InvalidOperationException("EndGroup without BeginGroup.");
+        }
+
+        _svg.Append("</g>\n");
+        _groups--;
     }
 
     public void Dispose()

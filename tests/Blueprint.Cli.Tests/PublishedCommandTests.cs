@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Blueprint.Tests;
 
@@ -11,7 +12,7 @@ namespace Blueprint.Cli.Tests;
 public class PublishedCommandTests
 {
     [Fact]
-    public void The_readme_publish_command_builds_a_program_that_draws_the_same_bytes()
+    public async Task The_readme_publish_command_builds_a_program_that_draws_the_same_bytes()
     {
         var install = Regex.Match(File.ReadAllText(Repo.PathOf("README.md")), @"^dotnet publish src/Blueprint\.Cli (.*) -o \S+$", RegexOptions.Multiline);
         Assert.True(install.Success, "the README shows no `dotnet publish src/Blueprint.Cli ... -o ...` line");
@@ -32,18 +33,46 @@ public class PublishedCommandTests
 
         string work = Path.Combine(dir.Path, "work");
         SourceBuild.Copy(Repo.PathOf("examples"), Path.Combine(work, "examples"));
-        Assert.Equal(0, Run(blueprint, work, ["lint", "examples"]).ExitCode);
-        foreach (var format in new[] { "png", "pdf", "svg" })
+        var lint = Run(blueprint, work, ["lint", "examples"], new Dictionary<string, string> { ["LD_DEBUG"] = "libs" });
+        Assert.True(lint.ExitCode == 0, lint.Output);
+        Assert.Contains("libHarfBuzzSharp.so", lint.Output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"libSkiaSharp|libfontconfig|libfreetype", lint.Output);
+        foreach (var format in new[] { "png", "pdf", "svg", "html" })
         {
             // The dynamic loader lists every library it opens: Skia's, never Cairo's or Pango's.
             var native = Run(blueprint, work, ["render", "examples/restaurant.blueprint.yaml", "-o", $"native.{format}"], new Dictionary<string, string> { ["LD_DEBUG"] = "libs" });
             Assert.True(native.ExitCode == 0, native.Output);
             Assert.Contains("libHarfBuzzSharp.so", native.Output, StringComparison.Ordinal);
             Assert.DoesNotMatch(@"libcairo|libpango", native.Output);
+            // In the bundled family, only the PNG needs Skia (and with it fontconfig and FreeType): the PDF writer, the
+            // SVG writer and the text engine read the font through HarfBuzz alone.
+            if (format == "png") Assert.Contains("libSkiaSharp.so", native.Output, StringComparison.Ordinal);
+            else Assert.DoesNotMatch(@"libSkiaSharp|libfontconfig|libfreetype", native.Output);
             var inProcess = CliRun.Run(work, null, "render", "examples/restaurant.blueprint.yaml", "-o", $"managed.{format}");
             Assert.Equal(0, inProcess.ExitCode);
             Assert.True(File.ReadAllBytes(Path.Combine(work, $"native.{format}")).SequenceEqual(File.ReadAllBytes(Path.Combine(work, $"managed.{format}"))),
                 $"the published command draws a different {format} than the code under test");
+        }
+
+        // serve: Kestrel is compiled into the native executable too; it answers, and Ctrl+C ends it with exit 0.
+        var start = new ProcessStartInfo(blueprint) { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "serve", "examples/restaurant.blueprint.yaml", "--no-open" }) start.ArgumentList.Add(argument);
+        using var serve = Process.Start(start)!;
+        var errors = serve.StandardError.ReadToEndAsync();
+        try
+        {
+            string? line = await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.Matches(@"^serving http://127\.0\.0\.1:\d+/$", line);
+            using var http = new HttpClient();
+            string page = await http.GetStringAsync(line!["serving ".Length..]);
+            Assert.Contains("<g class=\"bp-card\" data-id=\"book-table\"", page, StringComparison.Ordinal);
+            using (var interrupt = Process.Start("kill", ["-INT", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) interrupt.WaitForExit();
+            Assert.True(serve.WaitForExit(TimeSpan.FromSeconds(10)), "the published serve did not stop on Ctrl+C");
+            Assert.True(serve.ExitCode == 0, await errors);
+        }
+        finally
+        {
+            if (!serve.HasExited) serve.Kill(entireProcessTree: true);
         }
     }
 

@@ -225,11 +225,52 @@ public class RegionTests
 
     [Theory]
     [MemberData(nameof(Blueprints))]
+    public void Every_card_arrow_step_and_lane_is_one_group_of_its_own_drawing(string key)
+    {
+        var layout = TestFiles.Lay(key);
+        var groups = new List<(GroupOp Group, List<DrawOp> Ops)>();
+        List<DrawOp>? open = null;
+        foreach (var op in layout.Ops)
+        {
+            switch (op)
+            {
+                case GroupOp g:
+                    Assert.Null(open);
+                    groups.Add((g, open = []));
+                    break;
+                case EndGroupOp end:
+                    Assert.NotNull(open);
+                    Assert.Equal(groups[^1].Group.Region, end.Region);
+                    open = null;
+                    break;
+                default:
+                    if (open is not null) { Assert.Equal(groups[^1].Group.Region, op.Region); open.Add(op); }
+                    break;
+            }
+        }
+        Assert.Null(open);
+        string Data(GroupOp g, string name) => g.Data.Single(d => d.Key == name).Value;
+        var cards = groups.Where(g => g.Group.Kind == "card").ToList();
+        Assert.Equal(layout.Cards.Select(c => c.Name), cards.Select(g => Data(g.Group, "id")));
+        // Each card's group holds its box, first.
+        Assert.Equal(layout.Cards.Select(c => c.Rect), cards.Select(g => ((RectOp)g.Ops[0]).Rect));
+        Assert.Equal(layout.Cards.Select(c => layout.Lanes[c.LaneIndex].Id), cards.Select(g => Data(g.Group, "lane")));
+        Assert.Equal(layout.Steps.Select(s => s.Id), groups.Where(g => g.Group.Kind == "step").Select(g => Data(g.Group, "id")));
+        Assert.Equal(layout.Lanes.Select(l => l.Id), groups.Where(g => g.Group.Kind == "lane").Select(g => Data(g.Group, "id")));
+        Assert.Equal(layout.Lanes.Select(l => l.Id), groups.Where(g => g.Group.Kind == "lane-label").Select(g => Data(g.Group, "id")));
+        var arrows = groups.Where(g => g.Group.Kind == "arrow").Select(g => (Data(g.Group, "from"), Data(g.Group, "to"))).Order().ToList();
+        Assert.Equal(layout.Edges.Select(e => (layout.Cards[e.FromCard].Name, layout.Cards[e.ToCard].Name)).Order(), arrows);
+        Assert.All(groups.Where(g => g.Group.Kind == "arrow"), g => Assert.IsType<PolylineOp>(Assert.Single(g.Ops)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Blueprints))]
     public void Label_column_and_body_ops_stay_on_their_side(string key)
     {
         var layout = TestFiles.Lay(key);
         double split = layout.LabelColumn.Right;
-        foreach (var op in layout.Ops)
+        // A group's markers draw nothing and have no place.
+        foreach (var op in layout.Ops.Where(o => o is not (GroupOp or EndGroupOp)))
         {
             var (x0, x1) = Extent(op);
             if (op.Region == Region.Labels) Assert.True(x0 >= layout.LabelColumn.X - 0.01 && x1 <= split + 0.01, $"{op} leaves the label column");

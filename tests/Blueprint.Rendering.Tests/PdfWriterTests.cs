@@ -408,7 +408,7 @@ public sealed partial class PdfWriterTests
     {
         Assert.True(TextEngine.SubstituteFor("Inconsolata") is null, "Inconsolata (CFF outlines) is not installed; ./test.sh installs fonts-inconsolata");
         var face = Fonts.Resolve(new FontSpec("Inconsolata", 10)).Face;
-        Assert.False(TrueTypeSubset.CanSubset(face.Typeface), "Inconsolata should have CFF outlines, not TrueType ones");
+        Assert.False(TrueTypeSubset.CanSubset(face), "Inconsolata should have CFF outlines, not TrueType ones");
         Assert.False(PdfFont.CanEmbed(face));
 
         var document = Diagrams.Read(Repo.PathOf("examples", "restaurant.blueprint.yaml"));

@@ -22,9 +22,9 @@ public static class RenderCommand
         };
         var format = new Option<string?>("--format", "-f")
         {
-            Description = "Output format when -o has no extension: png, pdf or svg [default: png]",
+            Description = "Output format when -o has no extension: png, pdf, svg, or html (one self-contained interactive page: trace, details, search, zoom) [default: png]",
         };
-        format.AcceptOnlyFromAmong("png", "pdf", "svg");
+        format.AcceptOnlyFromAmong("png", "pdf", "svg", "html");
         var theme = new Option<string>("--theme")
         {
             Description = "Colour theme: light, dark, or print (readable in greyscale)",
@@ -60,7 +60,7 @@ public static class RenderCommand
             HelpName = "OLD",
         };
         var stdinFilename = StandardInput.CreateOption();
-        var command = new Command("render", "Draw blueprints as swimlane diagrams (PNG, PDF or SVG)")
+        var command = new Command("render", "Draw blueprints as swimlane diagrams (PNG, PDF, SVG or interactive HTML)")
         {
             paths, output, format, theme, scale, font, page, config, force, diff, stdinFilename,
         };

@@ -69,21 +69,7 @@ public static class RenderRunner
             if (before is null) return unreadable ? ExitCodes.Usage : ExitCodes.Findings;
         }
 
-        try
-        {
-            if (TextEngine.SubstituteFor(request.Font) is { } used)
-                console.Error.WriteLine($"blueprint: warning: the font family '{request.Font}' is not installed; drawing with '{used}' instead");
-        }
-        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
-        {
-            console.Fail($"could not load the drawing libraries (libSkiaSharp and libHarfBuzzSharp beside the program; on Linux they need fontconfig: Debian libfontconfig1): {e.GetBaseException().Message}");
-            return ExitCodes.Findings;
-        }
-        catch (RenderException e)
-        {
-            console.Fail(e.Message);
-            return ExitCodes.Findings;
-        }
+        if (!DrawingLibrariesLoad(console, request.Font)) return ExitCodes.Findings;
 
         var options = LayoutOptions.Default with { Theme = Themes.ByName(request.Theme) ?? Themes.Light, FontFamily = request.Font };
         var outcomes = new Outcome[jobs.Count];
@@ -118,6 +104,30 @@ public static class RenderRunner
         return configErrors || outcomes.Any(o => o.Failed) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// Loads Skia and HarfBuzz and looks the font family up, before any work: false (after saying why) when the native
+    /// libraries cannot load; a family that is not installed is a warning naming the one drawn instead.
+    /// </summary>
+    internal static bool DrawingLibrariesLoad(CliConsole console, string font)
+    {
+        try
+        {
+            if (TextEngine.SubstituteFor(font) is { } used)
+                console.Error.WriteLine($"blueprint: warning: the font family '{font}' is not installed; drawing with '{used}' instead");
+            return true;
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            console.Fail($"could not load the drawing libraries (libSkiaSharp and libHarfBuzzSharp beside the program; on Linux they need fontconfig: Debian libfontconfig1): {e.GetBaseException().Message}");
+            return false;
+        }
+        catch (RenderException e)
+        {
+            console.Fail(e.Message);
+            return false;
+        }
+    }
+
     /// <summary>Where each input goes, or null (after saying why) when the request cannot be met.</summary>
     private static List<Job>? PlanOutputs(CliConsole console, Request request, IReadOnlyList<InputFile> inputs)
     {
@@ -125,7 +135,7 @@ public static class RenderRunner
         bool outputIsFile = byExtension is not null || request.Output == "-";
         if (request.Output is { } given && given != "-" && byExtension is null && Path.HasExtension(given) && !Directory.Exists(Path.GetFullPath(given, console.CurrentDirectory)))
         {
-            console.Fail($"cannot tell the format of '{given}'; name the output .png, .pdf or .svg, or give a folder");
+            console.Fail($"cannot tell the format of '{given}'; name the output .png, .pdf, .svg or .html, or give a folder");
             return null;
         }
         if (outputIsFile && inputs.Count > 1)
@@ -205,6 +215,7 @@ public static class RenderRunner
         ".png" => OutputFormat.Png,
         ".pdf" => OutputFormat.Pdf,
         ".svg" => OutputFormat.Svg,
+        ".html" or ".htm" => OutputFormat.Html,
         _ => null,
     };
 
@@ -229,13 +240,13 @@ public static class RenderRunner
         var loaded = SourceLoader.Load(job.Input, console);
         if (loaded.Unreadable is not null) return new Outcome([$"blueprint: {loaded.Unreadable}"], true, true);
 
-        var measurer = TextMeasuring.ForRender.Value;
-        if (loaded.Read!.Document is { } read) MeasureCards(read, measurer, options);
-        var findings = Analyzer.Analyze(loaded.Read!, new AnalysisOptions(job.Config?.Config.Severities, CardText.CutPredicate(() => measurer, options)));
-        lines.AddRange(findings.Select(d => d.ToString()));
+        Drawn drawn;
+        try { drawn = Draw(loaded.Read!, job.Config, options, request.Force, before); }
+        catch (RenderException e) { return new Outcome([$"blueprint: could not render '{job.Input.DisplayPath}': {e.Message}"], true, false); }
+        lines.AddRange(drawn.Findings.Select(d => d.ToString()));
         var document = loaded.Read!.Document;
-        bool errors = findings.Any(d => d.Severity == Severity.Error);
-        if (document is null || (errors && !request.Force))
+        bool errors = drawn.HasErrors;
+        if (drawn.Layout is not { } layout || document is null)
         {
             lines.Add($"blueprint: not rendered '{job.Input.DisplayPath}': {(document is null ? "it could not be read" : "fix the errors above, or use --force to draw it anyway")}");
             return new Outcome(lines, true, false);
@@ -243,10 +254,8 @@ public static class RenderRunner
 
         try
         {
-            var layout = before is null ? DiagramLayouter.Layout(document, options, measurer)
-                : DiagramLayouter.Layout(Core.Diff.DiffOverlay.Build(before, document), options, measurer);
             lines.AddRange(layout.MissingGlyphs.Distinct().Select(t => $"{job.Input.DisplayPath}: warning: {DiagramRenderer.MissingGlyphWarning(t)}"));
-            var renderOptions = new RenderOptions(job.Format, request.Scale, paper, document.Title);
+            var renderOptions = new RenderOptions(job.Format, request.Scale, paper, document.Title, job.Format == OutputFormat.Html ? CardDetails.Of(document) : null);
             RenderResult result;
             if (job.OutputPath is null)
             {
@@ -279,6 +288,31 @@ public static class RenderRunner
             lines.Add($"blueprint: could not render '{job.Input.DisplayPath}': {e.Message}");
             return new Outcome(lines, true, false);
         }
+    }
+
+    /// <summary>A blueprint checked and, unless it has errors (or <c>force</c>), laid out: what <c>render</c> and <c>serve</c> draw.</summary>
+    public sealed record Drawn(IReadOnlyList<Diagnostic> Findings, DiagramLayout? Layout)
+    {
+        public bool HasErrors => Findings.Any(d => d.Severity == Severity.Error);
+    }
+
+    /// <summary>
+    /// Checks a read blueprint with its lint configuration (BP110 measured as the layout measures) and lays it out
+    /// when it can be drawn: it was read, and has no errors or <paramref name="force"/> says to draw it anyway.
+    /// </summary>
+    /// <param name="before">With <c>--diff OLD</c>: the old version, whose changes the drawing marks.</param>
+    public static Drawn Draw(ReadResult read, LoadedConfig? config, LayoutOptions options, bool force, BlueprintDocument? before = null)
+    {
+        var measurer = TextMeasuring.ForRender.Value;
+        if (read.Document is { } document) MeasureCards(document, measurer, options);
+        var findings = Analyzer.Analyze(read, new AnalysisOptions(config?.Config.Severities, CardText.CutPredicate(() => measurer, options)));
+        var drawn = new Drawn(findings, null);
+        if (read.Document is null || (drawn.HasErrors && !force)) return drawn;
+        return drawn with
+        {
+            Layout = before is null ? DiagramLayouter.Layout(read.Document, options, measurer)
+                : DiagramLayouter.Layout(Core.Diff.DiffOverlay.Build(before, read.Document), options, measurer),
+        };
     }
 
     /// <summary>The file-system failure behind <paramref name="e"/>, also when the renderer wrapped it; null for any other failure.</summary>

@@ -29,7 +29,7 @@ internal sealed class PdfFont
     {
         Face = face;
         ResourceName = resourceName;
-        _texts = new byte[]?[Math.Max(face.Typeface.GlyphCount, 1)];
+        _texts = new byte[]?[Math.Max(face.GlyphCount, 1)];
         _widths = new double[_texts.Length];
     }
 
@@ -42,7 +42,7 @@ internal sealed class PdfFont
     /// variations nor a style the font manager adds, with which its outlines alone would not look as PNG draws them.
     /// </summary>
     public static bool CanEmbed(FontFace face) =>
-        TrueTypeSubset.CanSubset(face.Typeface) && !s_drawnOtherwise.Any(tag => FontTables.Has(face.Typeface, tag));
+        TrueTypeSubset.CanSubset(face) && !s_drawnOtherwise.Any(tag => FontTables.Has(face, tag));
 
     /// <summary>The advance the PDF viewer uses for a glyph drawn, in thousandths of the font size (as written in /W).</summary>
     public double Width(int glyph) => _widths[glyph];
@@ -66,7 +66,7 @@ internal sealed class PdfFont
     /// </summary>
     public FontProgram Program()
     {
-        var program = TrueTypeSubset.Build(Face.Typeface, Drawn(), TrueTypeSubset.ViewerTables);
+        var program = TrueTypeSubset.Build(Face, Drawn(), TrueTypeSubset.ViewerTables);
         return new FontProgram(PdfFile.Compress(program, PdfFile.BestLevel), program.Length);
     }
 
@@ -75,15 +75,14 @@ internal sealed class PdfFont
     {
         var glyphs = Drawn();
         string name = SubsetTag(glyphs) + "+" + PostScriptName();
-        var typeface = Face.Typeface;
-        var head = FontTables.Read(typeface, "head");
-        var hhea = FontTables.Read(typeface, "hhea");
+        var head = FontTables.Read(Face, "head");
+        var hhea = FontTables.Read(Face, "hhea");
         double unit = 1000.0 / Face.UnitsPerEm;
         short Int16(byte[] table, int at) => table.Length >= at + 2 ? BinaryPrimitives.ReadInt16BigEndian(table.AsSpan(at)) : (short)0;
         double ascent = Int16(hhea, 4) * unit, descent = Int16(hhea, 6) * unit;
-        var os2 = FontTables.Read(typeface, "OS/2");
+        var os2 = FontTables.Read(Face, "OS/2");
         double capHeight = os2.Length >= 90 && BinaryPrimitives.ReadUInt16BigEndian(os2) >= 2 ? Int16(os2, 88) * unit : ascent;
-        var post = FontTables.Read(typeface, "post");
+        var post = FontTables.Read(Face, "post");
         double italicAngle = post.Length >= 8 ? BinaryPrimitives.ReadInt32BigEndian(post.AsSpan(4)) / 65536.0 : 0;
 
         int fontFile = file.WriteCompressedStream(program.Compressed, new PdfBytes().Raw("/Length1 ").Integer(program.Length).Raw(" "));
@@ -176,7 +175,7 @@ internal sealed class PdfFont
     /// <summary>The font's PostScript name, reduced to characters allowed in a PDF name.</summary>
     private string PostScriptName()
     {
-        var name = new string(Face.Typeface.PostScriptName.Where(c => c is > ' ' and <= '~' and not ('[' or ']' or '(' or ')' or '{' or '}' or '<' or '>' or '/' or '%' or '#')).ToArray());
+        var name = new string(Face.PostScriptName.Where(c => c is > ' ' and <= '~' and not ('[' or ']' or '(' or ')' or '{' or '}' or '<' or '>' or '/' or '%' or '#')).ToArray());
         return name.Length > 0 ? name : "Font";
     }
 }

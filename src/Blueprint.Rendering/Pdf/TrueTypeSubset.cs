@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using SkiaSharp;
+using Blueprint.Rendering.Text;
 
 namespace Blueprint.Rendering.Pdf;
 
@@ -18,19 +18,19 @@ internal static class TrueTypeSubset
     /// <summary>The viewer's tables and those Skia reads to describe the font (cmap for the Unicode map, OS/2, name, post without glyph names).</summary>
     public static readonly IReadOnlyList<string> SkiaTables = [.. ViewerTables, "OS/2", "cmap", "name", "post"];
 
-    /// <summary>Whether <paramref name="typeface"/> is a TrueType-outline font this can subset (CFF and bitmap fonts are not).</summary>
-    public static bool CanSubset(SKTypeface typeface) =>
-        FontTables.Has(typeface, "glyf") && FontTables.Has(typeface, "loca") && FontTables.Size(typeface, "head") >= 54;
+    /// <summary>Whether <paramref name="face"/> is a TrueType-outline font this can subset (CFF and bitmap fonts are not).</summary>
+    public static bool CanSubset(FontFace face) =>
+        FontTables.Has(face, "glyf") && FontTables.Has(face, "loca") && FontTables.Size(face, "head") >= 54;
 
     /// <summary>The font program with only <paramref name="glyphs"/> (and what they are built of), of the given <paramref name="tables"/> where the font has them.</summary>
-    public static byte[] Build(SKTypeface typeface, IEnumerable<int> glyphs, IReadOnlyList<string> tables)
+    public static byte[] Build(FontFace face, IEnumerable<int> glyphs, IReadOnlyList<string> tables)
     {
-        byte[] Table(string tag) => FontTables.Read(typeface, tag);
+        byte[] Table(string tag) => FontTables.Read(face, tag);
         var head = Table("head");
         var loca = Table("loca");
         var glyf = Table("glyf");
         bool longOffsets = head.Length >= 52 && BinaryPrimitives.ReadInt16BigEndian(head.AsSpan(50)) == 1;
-        int count = Math.Min(typeface.GlyphCount, loca.Length / (longOffsets ? 4 : 2) - 1);
+        int count = Math.Min(face.GlyphCount, loca.Length / (longOffsets ? 4 : 2) - 1);
 
         (int Start, int End) Span(int glyph)
         {

@@ -16,12 +16,14 @@ internal static class BundledFonts
     /// <summary>The face nearest the style (bold italic is the bold face, which Skia then slants).</summary>
     public static FontFace Face(bool bold, bool italic) => (bold ? s_bold : italic ? s_oblique : s_regular).Value;
 
-    private static FontFace Read(string file)
+    private static unsafe FontFace Read(string file)
     {
-        using var stream = typeof(BundledFonts).Assembly.GetManifestResourceStream("fonts/" + file)
+        // The resources of a loaded assembly stay mapped for the process: the face reads them where they are.
+        var stream = typeof(BundledFonts).Assembly.GetManifestResourceStream("fonts/" + file)
             ?? throw new RenderException($"the font {file} is missing from this build of blueprint; reinstall it");
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return FontFace.Load(bytes, file);
+        if (stream is UnmanagedMemoryStream mapped) return FontFace.Load(mapped.PositionPointer, (int)mapped.Length, Family);
+        byte* copy = (byte*)System.Runtime.InteropServices.NativeMemory.Alloc((nuint)stream.Length);
+        stream.ReadExactly(new Span<byte>(copy, (int)stream.Length));
+        return FontFace.Load(copy, (int)stream.Length, Family);
     }
 }

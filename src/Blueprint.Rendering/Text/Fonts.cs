@@ -9,27 +9,34 @@ using SkiaSharp.HarfBuzz;
 namespace Blueprint.Rendering.Text;
 
 /// <summary>
-/// One font file's face as the text engine uses it: the Skia typeface that draws it and the HarfBuzz font that shapes
-/// it (in font units: the HarfBuzz scale is the face's units per em). Faces live as long as the process (a few per run)
-/// and are shared by every thread: HarfBuzz shapes with one font on many threads at once.
+/// One font file's face as the text engine uses it: the HarfBuzz font that shapes it (in font units: the HarfBuzz
+/// scale is the face's units per em) and reads its tables, and the Skia typeface that draws it, made only when something
+/// is drawn through Skia (so lint, SVG and our PDF writer never load Skia for the bundled faces). Faces live as long
+/// as the process (a few per run) and are shared by every thread: HarfBuzz shapes with one font on many threads at once.
 /// </summary>
 internal sealed class FontFace
 {
-    private FontFace(SKTypeface typeface, HarfBuzzSharp.Font font, int unitsPerEm, float ascent, float descent)
+    private readonly Lazy<SKTypeface> _typeface;
+
+    private FontFace(Lazy<SKTypeface> typeface, Face face, HarfBuzzSharp.Font font, float ascent, float descent, string familyName, bool bundled)
     {
-        Typeface = typeface;
+        _typeface = typeface;
         HarfBuzz = font;
-        UnitsPerEm = unitsPerEm;
+        File = face;
+        UnitsPerEm = Math.Max(face.UnitsPerEm, 16);
         Ascent = ascent;
         Descent = descent;
+        FamilyName = familyName;
+        IsBundled = bundled;
         // What the font file is, not what the font manager says of it: fontconfig hands out a family's regular file
         // as its bold (or italic) when there is none, and Skia then thickens (or slants) it only in raster output.
-        var os2 = FontTables.Read(typeface, "OS/2");
-        var post = FontTables.Read(typeface, "post");
+        var os2 = FontTables.Read(this, "OS/2");
+        var post = FontTables.Read(this, "post");
         IsBold = os2.Length >= 6 && BinaryPrimitives.ReadUInt16BigEndian(os2.AsSpan(4)) >= (int)SKFontStyleWeight.SemiBold;
         // fsSelection bit 0 italic, bit 9 oblique; or an italic angle in post.
         IsSlanted = (os2.Length >= 64 && (BinaryPrimitives.ReadUInt16BigEndian(os2.AsSpan(62)) & 0x0201) != 0)
             || (post.Length >= 8 && BinaryPrimitives.ReadInt32BigEndian(post.AsSpan(4)) != 0);
+        PostScriptName = NameRecord(FontTables.Read(this, "name"), 6) ?? familyName.Replace(" ", "", StringComparison.Ordinal);
     }
 
     /// <summary>The font file's own weight is bold (OS/2 weight 600 or more).</summary>
@@ -38,18 +45,29 @@ internal sealed class FontFace
     /// <summary>The font file's own outlines are italic or oblique.</summary>
     public bool IsSlanted { get; }
 
-    public SKTypeface Typeface { get; }
+    /// <summary>One of the faces inside the tool (<see cref="BundledFonts"/>).</summary>
+    public bool IsBundled { get; }
+
+    public SKTypeface Typeface => _typeface.Value;
 
     public HarfBuzzSharp.Font HarfBuzz { get; }
 
+    /// <summary>The HarfBuzz face: the font file's tables.</summary>
+    public Face File { get; }
+
     public int UnitsPerEm { get; }
+
+    public int GlyphCount => File.GlyphCount;
 
     /// <summary>Above and below the baseline, in ems (positive): a line of this face is (ascent + descent) × size tall.</summary>
     public float Ascent { get; }
 
     public float Descent { get; }
 
-    public string FamilyName => Typeface.FamilyName;
+    public string FamilyName { get; }
+
+    /// <summary>The PostScript name (name table, name 6), as a PDF names the font.</summary>
+    public string PostScriptName { get; }
 
     // Which code points the cmap maps, 256 to a block, each block asked of HarfBuzz once: fallback is chosen per character.
     private readonly ulong[]?[] _coverage = new ulong[]?[0x110000 >> 8];
@@ -70,24 +88,62 @@ internal sealed class FontFace
         return bits;
     }
 
-    /// <summary>A face of a font file's bytes (the bundled fonts).</summary>
-    public static FontFace Load(ReadOnlySpan<byte> file, string name) =>
-        Load(SKTypeface.FromData(SKData.CreateCopy(file)) ?? throw new RenderException($"Could not read the font \"{name}\"."));
+    /// <summary>
+    /// A face of a font file held in memory for the whole process (the bundled fonts, in the assembly's resources).
+    /// Its line metrics are HarfBuzz's (hhea), which for these faces are the ones Skia draws with.
+    /// </summary>
+    public static unsafe FontFace Load(byte* file, int length, string family)
+    {
+        var blob = new Blob((IntPtr)file, length, MemoryMode.ReadOnly);
+        var face = new Face(blob, 0);
+        var font = OpenType(face);
+        int unitsPerEm = Math.Max(face.UnitsPerEm, 16);
+        font.TryGetHorizontalFontExtents(out var extents);
+        var typeface = new Lazy<SKTypeface>(() =>
+            SKTypeface.FromData(SKData.CreateCopy(new ReadOnlySpan<byte>(file, length))) ?? throw new RenderException($"Could not read the font \"{family}\"."));
+        return new FontFace(typeface, face, font, (float)extents.Ascender / unitsPerEm, -(float)extents.Descender / unitsPerEm, family, bundled: true);
+    }
 
+    /// <summary>A face of an installed font that Skia's font manager found.</summary>
     public static FontFace Load(SKTypeface typeface)
     {
         // The blob keeps the stream and releases it with itself.
         var stream = typeface.OpenStream(out int index) ?? throw new RenderException($"Could not read the font \"{typeface.FamilyName}\".");
-        var blob = stream.ToHarfBuzzBlob();
-        var face = new Face(blob, index);
+        var face = new Face(stream.ToHarfBuzzBlob(), index);
+        var font = OpenType(face);
+        int unitsPerEm = Math.Max(face.UnitsPerEm, 16);
+        // Skia's metrics are the ones it draws with (hhea, or OS/2 where the font asks for it).
+        using var skFont = new SKFont(typeface, unitsPerEm);
+        skFont.GetFontMetrics(out var metrics);
+        return new FontFace(new Lazy<SKTypeface>(typeface), face, font, -metrics.Ascent / unitsPerEm, metrics.Descent / unitsPerEm, typeface.FamilyName, bundled: false);
+    }
+
+    private static HarfBuzzSharp.Font OpenType(Face face)
+    {
         int unitsPerEm = Math.Max(face.UnitsPerEm, 16);
         var font = new HarfBuzzSharp.Font(face);
         font.SetFunctionsOpenType();
         font.SetScale(unitsPerEm, unitsPerEm);
-        // Skia's metrics are the ones it draws with (hhea, or OS/2 where the font asks for it).
-        using var skFont = new SKFont(typeface, unitsPerEm);
-        skFont.GetFontMetrics(out var metrics);
-        return new FontFace(typeface, font, unitsPerEm, -metrics.Ascent / unitsPerEm, metrics.Descent / unitsPerEm);
+        return font;
+    }
+
+    /// <summary>A name record of the name table, Windows Unicode (UTF-16BE) first, else Macintosh Roman as ASCII.</summary>
+    private static string? NameRecord(byte[] name, int id)
+    {
+        if (name.Length < 6) return null;
+        int count = BinaryPrimitives.ReadUInt16BigEndian(name.AsSpan(2)), storage = BinaryPrimitives.ReadUInt16BigEndian(name.AsSpan(4));
+        string? mac = null;
+        for (int i = 0, at = 6; i < count && at + 12 <= name.Length; i++, at += 12)
+        {
+            var record = name.AsSpan(at, 12);
+            int platform = BinaryPrimitives.ReadUInt16BigEndian(record), nameId = BinaryPrimitives.ReadUInt16BigEndian(record[6..]);
+            int length = BinaryPrimitives.ReadUInt16BigEndian(record[8..]), offset = storage + BinaryPrimitives.ReadUInt16BigEndian(record[10..]);
+            if (nameId != id || offset + length > name.Length) continue;
+            if (platform == 3) return System.Text.Encoding.BigEndianUnicode.GetString(name, offset, length);
+            if (platform == 1) mac ??= System.Text.Encoding.ASCII.GetString(name, offset, length);
+        }
+
+        return mac;
     }
 }
 

@@ -1,0 +1,35 @@
+using Blueprint.Core.Model;
+
+namespace Blueprint.Layout;
+
+/// <summary>
+/// All a card holds, for the details panel of the interactive HTML page (SPEC section 8): the card's own keys, where it
+/// is (lane, step, scene) and its step's duration, metrics and policy. <see cref="Id"/> is the card's name as
+/// diagnostics print it, the same as its <c>data-id</c> in the SVG.
+/// </summary>
+public sealed record CardDetail(
+    string Id, string Text, string LaneId, string Lane, string StepId, string Step, string Scene,
+    string? Owner, string? Fail, string? Wait, string? Pain, string? Note, string? Url,
+    string? Duration, IReadOnlyList<string> Metrics, string? Policy);
+
+public static class CardDetails
+{
+    /// <summary>One entry per card of the diagram, in the order the layout draws them (step by step, lane by lane).</summary>
+    public static IReadOnlyList<CardDetail> Of(BlueprintDocument document)
+    {
+        var graph = BlueprintGraph.Build(document);
+        var lanes = document.Lanes.DistinctBy(l => l.Id).Select((l, i) => (l, i)).ToDictionary(x => x.l.Id, x => (x.l.Name, x.i), StringComparer.Ordinal);
+        return graph.Cards
+            .Where(p => lanes.ContainsKey(p.Card.LaneId))
+            .OrderBy(p => p.StepIndex).ThenBy(p => lanes[p.Card.LaneId].i).ThenBy(p => p.IndexInCell)
+            .Select(p => new CardDetail(
+                p.DisplayName, p.Card.Text.Trim(), p.Card.LaneId, lanes[p.Card.LaneId].Name, p.Step.Id, p.Step.Name, document.Scenes[p.SceneIndex].Name,
+                Given(p.Card.Owner), Given(p.Card.Fail), Given(p.Card.Wait), Given(p.Card.Pain), Given(p.Card.Note), Given(p.Card.Url),
+                p.Step.Duration is { } d ? Durations.Format(d) : null,
+                p.Step.Metrics.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList(),
+                Given(p.Step.Policy)))
+            .ToList();
+    }
+
+    private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
