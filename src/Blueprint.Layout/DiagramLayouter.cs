@@ -151,8 +151,7 @@ internal sealed partial class LayoutBuilder
     {
         var graph = BlueprintGraph.Build(doc, overlay is null ? null : overlay.IsGhost);
         // A standard lane keeps the name it was given; without one it is named in the blueprint's language.
-        var lanes = doc.Lanes.DistinctBy(l => l.Id)
-            .Select(l => l.IsStandard && l.Name == Lane.DefaultName(l.Id) ? l with { Name = words.LaneName(l.Id) } : l).ToList();
+        var lanes = doc.Lanes.DistinctBy(l => l.Id).Select(l => l with { Name = l.NameIn(words) }).ToList();
         var steps = graph.Steps;
         rows = lanes.Count;
         cols = steps.Count;

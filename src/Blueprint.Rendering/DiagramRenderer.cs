@@ -40,7 +40,7 @@ public static class DiagramRenderer
             }
             case OutputFormat.Html:
             {
-                var page = new HtmlPageOptions(options.Title ?? "Service blueprint", Themes.ByName(layout.ThemeName) ?? Themes.Light);
+                var page = new HtmlPageOptions(options.Title ?? "Service blueprint", Themes.ByName(layout.ThemeName) ?? Themes.Light) { Language = layout.Language };
                 HtmlPage.Write(output, Svg(layout), options.Cards ?? [], page);
                 return new RenderResult(warnings, 1);
             }

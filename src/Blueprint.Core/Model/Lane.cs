@@ -23,6 +23,9 @@ public sealed record Lane(string Id, string Name, string? Color = null)
     public static readonly IReadOnlyList<Lane> StandardLanes =
         [.. StandardIds.Select(id => new Lane(id, Languages.English.LaneName(id)))];
 
+    /// <summary>The name the diagram shows in <paramref name="words"/>' language: a standard lane not renamed in the file gets that language's name.</summary>
+    public string NameIn(Vocabulary words) => IsStandard && Name == DefaultName(Id) ? words.LaneName(Id) : Name;
+
     /// <summary>Default (English) display name of a standard lane.</summary>
     public static string DefaultName(string id) => StandardLanes.FirstOrDefault(l => l.Id == id)?.Name ?? id;
 
