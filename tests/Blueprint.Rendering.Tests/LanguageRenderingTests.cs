@@ -146,6 +146,15 @@ public sealed class LanguageRenderingTests
         PdfTools.Info(second);
     }
 
+    [Fact]
+    public void A_file_without_a_classic_cross_reference_table_is_left_as_it_is()
+    {
+        byte[] notClassic = Encoding.Latin1.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R /Size 2 >>\nstartxref\n9\n%%EOF\n");
+
+        Assert.Same(notClassic, PdfCatalogLanguage.Set(notClassic, "nl"));
+        Assert.Throws<ArgumentException>(() => PdfCatalogLanguage.Set(notClassic, "nl) /Evil (x"));
+    }
+
     private static byte[] Pdf(DiagramLayout layout, string writer, string language)
     {
         using var stream = new MemoryStream();

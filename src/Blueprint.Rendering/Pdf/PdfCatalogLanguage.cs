@@ -29,7 +29,9 @@ public static partial class PdfCatalogLanguage
 
         int number = int.Parse(root.Groups[1].Value, CultureInfo.InvariantCulture);
         int generation = int.Parse(root.Groups[2].Value, CultureInfo.InvariantCulture);
-        var obj = Regex.Match(text, $@"(?<![0-9]){number}\s+{generation}\s+obj\s*(<<.*?>>)\s*endobj", RegexOptions.Singleline);
+        // The catalog where the cross-reference table says it is (a search could be fooled by bytes in a font stream).
+        if (ObjectOffset(text, int.Parse(prev.Groups[1].Value, CultureInfo.InvariantCulture), number) is not { } offset) return pdf;
+        var obj = new Regex($@"\G{number}\s+{generation}\s+obj\s*(<<.*?>>)\s*endobj", RegexOptions.Singleline).Match(text, offset);
         if (!obj.Success) return pdf;
         string catalog = obj.Groups[1].Value;
         catalog = Regex.Replace(catalog, @"\s*/Lang\s*\([^)]*\)", "");
@@ -49,6 +51,30 @@ public static partial class PdfCatalogLanguage
         update.Append(CultureInfo.InvariantCulture, $"startxref\n{xrefAt}\n%%EOF\n");
         return [.. pdf, .. Encoding.Latin1.GetBytes(update.ToString())];
     }
+
+    /// <summary>Where object <paramref name="number"/> starts, from the classic cross-reference table at <paramref name="xref"/>; null when it is not one.</summary>
+    private static int? ObjectOffset(string text, int xref, int number)
+    {
+        if (xref < 0 || xref >= text.Length || string.CompareOrdinal(text, xref, "xref", 0, 4) != 0) return null;
+        var section = XrefSection();
+        int at = xref + 4;
+        for (var m = section.Match(text, at); m.Success; m = section.Match(text, at))
+        {
+            int first = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), count = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            int entries = m.Index + m.Length;
+            if (number >= first && number < first + count)
+            {
+                int entry = entries + (number - first) * 20;
+                if (entry + 18 > text.Length || text[entry + 17] != 'n') return null;
+                return int.Parse(text.AsSpan(entry, 10), CultureInfo.InvariantCulture);
+            }
+            at = entries + count * 20;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"\G\s*(\d+) (\d+)\r?\n")]
+    private static partial Regex XrefSection();
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
     private static partial Regex TagPattern();
