@@ -10,7 +10,14 @@ namespace Blueprint.Layout;
 public sealed record CardDetail(
     string Id, string Text, string LaneId, string Lane, string StepId, string Step, string Scene,
     string? Owner, string? Fail, string? Wait, string? Pain, string? Note, string? Url,
-    string? Duration, IReadOnlyList<string> Metrics, string? Policy);
+    string? Duration, IReadOnlyList<string> Metrics, string? Policy)
+{
+    /// <summary>In a diff drawing (<c>render --diff</c>): "added", "changed" or "removed"; null when the card did not change.</summary>
+    public string? Mark { get; init; }
+
+    /// <summary>For a changed card, each field that changed with its value before and after.</summary>
+    public IReadOnlyList<Core.Diff.Change> Changes { get; init; } = [];
+}
 
 public static class CardDetails
 {
@@ -29,6 +36,18 @@ public static class CardDetails
                 p.Step.Metrics.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList(),
                 Given(p.Step.Policy)))
             .ToList();
+    }
+
+    /// <summary>
+    /// The details of what <paramref name="layout"/> draws, with each card's diff mark and changes (a diff drawing's
+    /// layout carries them); <paramref name="document"/> is the document it was laid out from.
+    /// </summary>
+    public static IReadOnlyList<CardDetail> Of(BlueprintDocument document, DiagramLayout layout)
+    {
+        var boxes = layout.Cards.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        return Of(document).Select(d => boxes.TryGetValue(d.Id, out var box) && box.Mark is { } mark
+            ? d with { Mark = mark.ToString().ToLowerInvariant(), Changes = box.Changes }
+            : d).ToList();
     }
 
     private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -652,7 +652,7 @@ internal sealed partial class LayoutBuilder
         // Cards.
         foreach (var s in slots)
         {
-            ops.Add(Group(Region.Body, "card", ("id", s.Placed.DisplayName), ("step", s.Placed.Step.Id), ("lane", s.Placed.Card.LaneId)));
+            ops.Add(Group(Region.Body, "card", [("id", s.Placed.DisplayName), ("step", s.Placed.Step.Id), ("lane", s.Placed.Card.LaneId), .. DiffData(s.Mark)]));
             ops.Add(new RectOp(Region.Body, s.Rect, s.Fill, MarkStroke(s.Mark) ?? new Stroke(s.Stroke, 1), CornerRadius));
             double ty = AddLines(ops, Region.Body, s.Text, s.Rect.X + o.CardPadding, s.Rect.Y + o.CardPadding, o.CardTextWidth, TextAlign.Start, o.CardFont, s.TextColor);
             if (s.Owner is { } ow)
@@ -844,9 +844,12 @@ internal sealed partial class LayoutBuilder
     private static GroupOp Group(Region region, string kind, params (string Name, string Value)[] data) =>
         new(region, kind, data.Select(d => KeyValuePair.Create(d.Name, d.Value)).ToList());
 
-    /// <summary>An arrow's group, or its label's: named by the cards at its ends as diagnostics name them.</summary>
+    /// <summary>An arrow's group, or its label's: named by the cards at its ends as diagnostics name them.
+    /// In a diff drawing, a marked one also carries <c>data-diff</c> (added, removed).</summary>
     private GroupOp ArrowGroup(string kind, RoutedEdge e) =>
-        Group(Region.Body, kind, ("from", slots[e.FromCard].Placed.DisplayName), ("to", slots[e.ToCard].Placed.DisplayName));
+        Group(Region.Body, kind, [("from", slots[e.FromCard].Placed.DisplayName), ("to", slots[e.ToCard].Placed.DisplayName), .. DiffData(e.Mark)]);
+
+    private static (string Name, string Value)[] DiffData(DiffMark? mark) => mark is { } m ? [("diff", m.ToString().ToLowerInvariant())] : [];
 
     private Color ReadableOn(Color fill) => fill.Luminance > 0.33 ? theme.TextOnLight : theme.TextOnDark;
 

@@ -9,7 +9,8 @@ namespace Blueprint.Cli.Tests;
 /// SkiaSharp's and HarfBuzzSharp's native libraries beside it), run on a copy of the sources, gives a program that
 /// lints and draws every format byte for byte as the code under test does in-process.
 /// </summary>
-public class PublishedCommandTests
+[Collection(BuiltSourcesCollection.Name)]
+public class PublishedCommandTests(BuiltSources built)
 {
     [Fact]
     public async Task The_readme_publish_command_builds_a_program_that_draws_the_same_bytes()
@@ -17,10 +18,8 @@ public class PublishedCommandTests
         var install = Regex.Match(File.ReadAllText(Repo.PathOf("README.md")), @"^dotnet publish src/Blueprint\.Cli (.*) -o \S+$", RegexOptions.Multiline);
         Assert.True(install.Success, "the README shows no `dotnet publish src/Blueprint.Cli ... -o ...` line");
 
-        using var dir = new TempFolder();
-        string source = Path.Combine(dir.Path, "source");
-        SourceBuild.CopySources(source);
-        string app = Path.Combine(dir.Path, "app");
+        string source = built.Source;
+        string app = built.Folder("app");
 
         var publish = Run("dotnet", source, ["publish", "src/Blueprint.Cli", .. install.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries), "-o", app, "--nologo"]);
         Assert.True(publish.ExitCode == 0, $"dotnet publish failed:\n{publish.Output}");
@@ -31,7 +30,7 @@ public class PublishedCommandTests
         foreach (var library in new[] { "libSkiaSharp.so", "libHarfBuzzSharp.so" })
             Assert.True(File.Exists(Path.Combine(app, library)), $"{library} was not published beside the executable");
 
-        string work = Path.Combine(dir.Path, "work");
+        string work = built.Folder("published-work");
         SourceBuild.Copy(Repo.PathOf("examples"), Path.Combine(work, "examples"));
         var lint = Run(blueprint, work, ["lint", "examples"], new Dictionary<string, string> { ["LD_DEBUG"] = "libs" });
         Assert.True(lint.ExitCode == 0, lint.Output);

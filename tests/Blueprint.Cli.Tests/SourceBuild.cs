@@ -4,6 +4,48 @@ using Blueprint.Tests;
 namespace Blueprint.Cli.Tests;
 
 /// <summary>
+/// One copy of the sources for the tests that build the command as users do (<see cref="PublishedCommandTests"/>,
+/// <see cref="ToolPackageTests"/>): they run one after another on it, so the second Native AOT build of the same
+/// code finds the first one's output and takes seconds, not a minute.
+/// </summary>
+public sealed class BuiltSources : IDisposable
+{
+    private readonly TempFolder _dir = new();
+    private readonly Lazy<(int ExitCode, string Output)> _pack;
+
+    public BuiltSources()
+    {
+        Source = Path.Combine(_dir.Path, "source");
+        SourceBuild.CopySources(Source);
+        _pack = new(() => SourceBuild.Run("bash", Source, ["scripts/pack.sh"], minutes: 8));
+    }
+
+    /// <summary>The copy of the repository's sources.</summary>
+    public string Source { get; }
+
+    /// <summary><c>scripts/pack.sh</c> run on the copy, once; its packages are in <see cref="Artifacts"/>.</summary>
+    public (int ExitCode, string Output) Pack => _pack.Value;
+
+    public string Artifacts => Path.Combine(Source, "artifacts");
+
+    /// <summary>A new empty folder beside the copy.</summary>
+    public string Folder(string name)
+    {
+        string path = Path.Combine(_dir.Path, name);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class BuiltSourcesCollection : ICollectionFixture<BuiltSources>
+{
+    public const string Name = "built from the sources";
+}
+
+/// <summary>
 /// For the tests that build the command as users do: a copy of what the build needs (so nothing is written into the
 /// repository), and programs run as processes of their own.
 /// </summary>

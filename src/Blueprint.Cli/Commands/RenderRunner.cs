@@ -255,7 +255,7 @@ public static class RenderRunner
         try
         {
             lines.AddRange(layout.MissingGlyphs.Distinct().Select(t => $"{job.Input.DisplayPath}: warning: {DiagramRenderer.MissingGlyphWarning(t)}"));
-            var renderOptions = new RenderOptions(job.Format, request.Scale, paper, document.Title, job.Format == OutputFormat.Html ? CardDetails.Of(document) : null);
+            var renderOptions = new RenderOptions(job.Format, request.Scale, paper, document.Title, job.Format == OutputFormat.Html ? CardDetails.Of(drawn.Document!, layout) : null);
             RenderResult result;
             if (job.OutputPath is null)
             {
@@ -291,7 +291,8 @@ public static class RenderRunner
     }
 
     /// <summary>A blueprint checked and, unless it has errors (or <c>force</c>), laid out: what <c>render</c> and <c>serve</c> draw.</summary>
-    public sealed record Drawn(IReadOnlyList<Diagnostic> Findings, DiagramLayout? Layout)
+    /// <param name="Document">What the layout draws: the blueprint, or with <c>--diff</c> the blueprint with the removed cards as ghosts.</param>
+    public sealed record Drawn(IReadOnlyList<Diagnostic> Findings, DiagramLayout? Layout, BlueprintDocument? Document = null)
     {
         public bool HasErrors => Findings.Any(d => d.Severity == Severity.Error);
     }
@@ -308,11 +309,9 @@ public static class RenderRunner
         var findings = Analyzer.Analyze(read, new AnalysisOptions(config?.Config.Severities, CardText.CutPredicate(() => measurer, options)));
         var drawn = new Drawn(findings, null);
         if (read.Document is null || (drawn.HasErrors && !force)) return drawn;
-        return drawn with
-        {
-            Layout = before is null ? DiagramLayouter.Layout(read.Document, options, measurer)
-                : DiagramLayouter.Layout(Core.Diff.DiffOverlay.Build(before, read.Document), options, measurer),
-        };
+        if (before is null) return drawn with { Layout = DiagramLayouter.Layout(read.Document, options, measurer), Document = read.Document };
+        var overlay = Core.Diff.DiffOverlay.Build(before, read.Document);
+        return drawn with { Layout = DiagramLayouter.Layout(overlay, options, measurer), Document = overlay.Document };
     }
 
     /// <summary>The file-system failure behind <paramref name="e"/>, also when the renderer wrapped it; null for any other failure.</summary>

@@ -105,6 +105,20 @@ public static class HtmlPage
                     json.WriteEndArray();
                 }
                 Optional("policy", card.Policy);
+                Optional("mark", card.Mark);
+                if (card.Changes.Count > 0)
+                {
+                    json.WriteStartArray("changes");
+                    foreach (var change in card.Changes)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("field", change.Field ?? change.Kind.ToString().ToLowerInvariant());
+                        json.WriteString("before", change.Before);
+                        json.WriteString("after", change.After);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                }
                 json.WriteEndObject();
             }
             json.WriteEndObject();

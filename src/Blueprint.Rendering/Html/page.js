@@ -30,6 +30,8 @@
   function readDiagram() {
     g = { cards: list('.bp-card'), marks: list('.bp-card-marks'), arrows: list('.bp-arrow'), labels: list('.bp-arrow-label'), out: {}, into: {}, laneOf: {} };
     g.arrows.forEach(function (a) {
+      // A diff drawing's removed arrow is drawn as a ghost, but no longer leads anywhere.
+      if (a.getAttribute('data-diff') === 'removed') return;
       push(g.out, a.getAttribute('data-from'), a.getAttribute('data-to'));
       push(g.into, a.getAttribute('data-to'), a.getAttribute('data-from'));
     });
@@ -160,6 +162,24 @@
     return ul;
   }
 
+  /** A diff drawing's changed fields, each with its value before and after (none: "(none)"). */
+  function changesOf(changes) {
+    if (!changes || !changes.length) return null;
+    var table = document.createElement('table');
+    table.className = 'bp-changes';
+    changes.forEach(function (c) {
+      var tr = document.createElement('tr');
+      [c.field, c.before === null ? '(none)' : c.before, '\u2192', c.after === null ? '(none)' : c.after].forEach(function (text, i) {
+        var td = document.createElement('td');
+        td.textContent = text;
+        td.className = ['bp-change-field', 'bp-change-before', 'bp-change-arrow', 'bp-change-after'][i];
+        tr.appendChild(td);
+      });
+      table.appendChild(tr);
+    });
+    return table;
+  }
+
   function neighbours(ids) {
     return listOf((ids || []).map(function (id) { return cards[id] ? cards[id].text : id; }));
   }
@@ -196,6 +216,8 @@
     row(dl, 'Duration', info.duration);
     row(dl, 'Metrics', listOf(info.metrics));
     row(dl, 'Policy', info.policy);
+    if (info.mark) row(dl, 'Change', { added: 'added in this version', changed: 'changed in this version', removed: 'removed in this version' }[info.mark] || info.mark);
+    row(dl, 'Before and after', changesOf(info.changes));
     row(dl, 'Comes from', neighbours(g.into[id]));
     row(dl, 'Leads to', neighbours(g.out[id]));
     panel.appendChild(close);

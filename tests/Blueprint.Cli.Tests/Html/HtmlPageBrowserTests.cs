@@ -82,6 +82,42 @@ public sealed class HtmlPageBrowserTests(BrowserFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_diff_drawing_marks_the_changes_and_its_details_show_each_field_before_and_after()
+    {
+        string pair = Repo.Fixtures("diff", "drawing");
+        var run = CliRun.Run(_dir.Path, null, "render", Path.Combine(pair, "new.blueprint.yaml"), "--diff", Path.Combine(pair, "old.blueprint.yaml"), "-o", "diff.html");
+        Assert.True(run.ExitCode == 0, run.Error);
+        await using var page = await fixture.Browser.NewPageAsync();
+        await page.GoToAsync(new Uri(Path.Combine(_dir.Path, "diff.html")).AbsoluteUri);
+
+        // The owner the changed card lost, before and after.
+        await page.ClickAsync(".bp-card[data-id='look-up'] rect");
+        await page.WaitForAsync("!document.getElementById('bp-details').hidden", "the details panel did not open");
+        await page.KeepScreenshotAsync("html-diff-changed");
+        string Row(string name) => $"[...document.querySelectorAll('#bp-details dt')].find(dt => dt.textContent === '{name}').nextElementSibling.innerText";
+        Assert.Equal("changed in this version", await page.EvaluateAsync<string>(Row("Change")));
+        Assert.Equal("owner\tNight clerk\t→\t(none)", await page.EvaluateAsync<string>(Row("Before and after")));
+        Assert.Equal("line-through", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('#bp-details .bp-change-before')).textDecorationLine"));
+        // The arrow into it that the new version removed is drawn as a ghost, but leads nowhere any more.
+        Assert.Equal("removed", await page.EvaluateAsync<string>("document.querySelector(\".bp-arrow[data-from='desk-clerk'][data-to='look-up']\").dataset.diff"));
+        Assert.DoesNotContain("Comes from", await page.EvaluateAsync<string>("document.getElementById('bp-details').innerText"), StringComparison.Ordinal);
+        Assert.Equal("added", await page.EvaluateAsync<string>("document.querySelector(\".bp-card[data-id='taxi.customer']\").dataset.diff"));
+
+        // A removed card is a ghost that still opens, marked as removed; a card that did not change has no such rows.
+        // (Escape first: the open panel covers the right of the page, where the ghost is.)
+        await page.PressAsync("Escape");
+        await page.WaitForAsync("document.getElementById('bp-details').hidden", "Escape did not close the details");
+        await page.ClickAsync(".bp-card[data-id='leave.customer'] rect");
+        await page.WaitForAsync("document.getElementById('bp-details').innerText.includes('Leaves the hotel')", "the ghost's details did not open");
+        Assert.Equal("removed in this version", await page.EvaluateAsync<string>(Row("Change")));
+        await page.PressAsync("Escape");
+        await page.ClickAsync(".bp-card[data-id='arrive.customer'] rect");
+        await page.WaitForAsync("document.getElementById('bp-details').innerText.includes('Walks into the lobby')", "the unchanged card's details did not open");
+        Assert.False(await page.EvaluateAsync<bool>("document.getElementById('bp-details').innerText.includes('in this version')"));
+        NoScriptErrors(page);
+    }
+
+    [Fact]
     public async Task Clicking_a_card_opens_its_details_with_owner_fail_point_and_step()
     {
         await using var page = await OpenAsync(HtmlSamples.Chain);
