@@ -26,6 +26,8 @@ public sealed class ToolPackageTests(BuiltSources built)
     private IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
     {
         ["NUGET_PACKAGES"] = built.Folder("nuget-packages"),
+        // The SDK's own folder (its local-tool resolver cache) too: a cache left by an earlier run points at that run's deleted packages.
+        ["DOTNET_CLI_HOME"] = built.Folder("dotnet-home"),
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
     };
 
