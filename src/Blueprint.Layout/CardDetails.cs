@@ -25,7 +25,7 @@ public static class CardDetails
     public static IReadOnlyList<CardDetail> Of(BlueprintDocument document)
     {
         var graph = BlueprintGraph.Build(document);
-        var lanes = document.Lanes.DistinctBy(l => l.Id).Select((l, i) => (l, i)).ToDictionary(x => x.l.Id, x => (x.l.Name, x.i), StringComparer.Ordinal);
+        var lanes = document.Lanes.DistinctBy(l => l.Id).Select((l, i) => (l, i)).ToDictionary(x => x.l.Id, x => (Name: x.l.NameIn(document.Vocabulary), x.i), StringComparer.Ordinal);
         return graph.Cards
             .Where(p => lanes.ContainsKey(p.Card.LaneId))
             .OrderBy(p => p.StepIndex).ThenBy(p => lanes[p.Card.LaneId].i).ThenBy(p => p.IndexInCell)

@@ -1,4 +1,5 @@
 using Blueprint.Core.Diff;
+using Blueprint.Core.Model;
 
 namespace Blueprint.Layout;
 
@@ -11,6 +12,10 @@ public sealed record DiagramLayout
     public required double Width { get; init; }
     public required double Height { get; init; }
     public required string ThemeName { get; init; }
+    /// <summary>The language of the diagram's own words, a BCP 47 tag (<c>en</c>, <c>nl</c>, <c>nl-BE</c>): a PDF's <c>/Lang</c>.</summary>
+    public string Language { get; init; } = Languages.Default;
+    /// <summary>The diagram's own words in <see cref="Language"/>, for what a renderer adds (a scene "continued" on the next page).</summary>
+    public Vocabulary Words { get; init; } = Languages.English;
     public required Color Background { get; init; }
     /// <summary>The lane label column, <c>[LabelColumn.X, LabelColumn.Right)</c>; a paginating renderer repeats it on every page.</summary>
     public required Rect LabelColumn { get; init; }

@@ -32,12 +32,12 @@ internal sealed partial class LayoutBuilder
                         notes[c].Add(new NoteEntry(b, b.Text));
                     }
             foreach (var metric in step.Metrics)
-                if (!string.IsNullOrWhiteSpace(metric)) notes[c].Add(new NoteEntry(null, "Metric: " + metric.Trim()));
-            if (!string.IsNullOrWhiteSpace(step.Policy)) notes[c].Add(new NoteEntry(null, "Policy: " + step.Policy.Trim()));
-            if (!string.IsNullOrWhiteSpace(step.Note)) notes[c].Add(new NoteEntry(null, "Note: " + step.Note.Trim()));
+                if (!string.IsNullOrWhiteSpace(metric)) notes[c].Add(new NoteEntry(null, words.Labelled(words.Metric, metric.Trim())));
+            if (!string.IsNullOrWhiteSpace(step.Policy)) notes[c].Add(new NoteEntry(null, words.Labelled(words.Policy, step.Policy.Trim())));
+            if (!string.IsNullOrWhiteSpace(step.Note)) notes[c].Add(new NoteEntry(null, words.Labelled(words.Note, step.Note.Trim())));
             for (int r = 0; r < rows; r++)
                 foreach (var s in cells[c][r])
-                    if (!string.IsNullOrWhiteSpace(s.Placed.Card.Note)) notes[c].Add(new NoteEntry(null, "Note: " + s.Placed.Card.Note.Trim()));
+                    if (!string.IsNullOrWhiteSpace(s.Placed.Card.Note)) notes[c].Add(new NoteEntry(null, words.Labelled(words.Note, s.Placed.Card.Note.Trim())));
         }
     }
 
@@ -55,7 +55,7 @@ internal sealed partial class LayoutBuilder
         double h = EmotionRowHeight, mid = top + h / 2, unit = (h - 2 * pad) / 4;
         ops.Add(new RectOp(Region.Labels, new Rect(labelLeft, top, LabelColumnWidth, h), theme.StepFill, null));
         ops.Add(new RectOp(Region.Body, new Rect(bodyLeft, top, bodyRight - bodyLeft, h), theme.StepFill, null));
-        var title = m.Wrap("Emotion", laneFont, LabelColumnWidth - 40, 1);
+        var title = m.Wrap(words.Emotion, laneFont, LabelColumnWidth - 40, 1);
         AddLines(ops, Region.Labels, title, labelLeft + 8, mid - title.Height / 2, LabelColumnWidth - 40, TextAlign.Start, laneFont, theme.Text);
         double lh = LineHeight(smallFont);
         foreach (int v in new[] { 2, 0, -2 })
@@ -95,30 +95,30 @@ internal sealed partial class LayoutBuilder
         void LineItem(Stroke stroke, double head, string text) =>
             items.Add((text, (x, cy) => ops.Add(new PolylineOp(Region.Legend, [new Point(x, cy), new Point(x + 30, cy)], stroke, head)), 30));
 
-        if (failCount > 0) BadgeItem(BadgeKind.Fail, "F", "Fail point");
-        if (waitCount > 0) BadgeItem(BadgeKind.Wait, "W", "Wait point");
-        if (painCount > 0) BadgeItem(BadgeKind.Pain, "P", "Pain point");
-        if (plans.Any(p => p.Kind == EdgeKind.Arrow)) LineItem(theme.Arrow, ArrowHead, "Triggers / depends on");
-        if (plans.Any(p => p.Kind == EdgeKind.Loop)) LineItem(theme.LoopArrow, ArrowHead, "Loop (retry, return visit)");
-        if (plans.Any(p => p.Kind == EdgeKind.Journey)) LineItem(theme.Journey, ArrowHead + 1, "Customer journey");
+        if (failCount > 0) BadgeItem(BadgeKind.Fail, "F", words.FailPoint);
+        if (waitCount > 0) BadgeItem(BadgeKind.Wait, "W", words.WaitPoint);
+        if (painCount > 0) BadgeItem(BadgeKind.Pain, "P", words.PainPoint);
+        if (plans.Any(p => p.Kind == EdgeKind.Arrow)) LineItem(theme.Arrow, ArrowHead, words.Arrow);
+        if (plans.Any(p => p.Kind == EdgeKind.Loop)) LineItem(theme.LoopArrow, ArrowHead, words.LoopArrow);
+        if (plans.Any(p => p.Kind == EdgeKind.Journey)) LineItem(theme.Journey, ArrowHead + 1, words.Journey);
         if (overlay is not null)
         {
             // One entry for each mark the drawing shows.
             void MarkItem(DiffMark mark, string text) =>
                 items.Add((text, (x, cy) => AddMarkBadgeAt(ops, Region.Legend, mark, new Rect(x, cy - BadgeHeight / 2, BadgeHeight + 2, BadgeHeight)), BadgeHeight + 2));
             bool Shows(DiffMark mark) => overlay.Cards.Values.Contains(mark) || overlay.Steps.Values.Contains(mark) || overlay.Scenes.Values.Contains(mark);
-            if (Shows(DiffMark.Added)) MarkItem(DiffMark.Added, "Added");
-            if (Shows(DiffMark.Changed)) MarkItem(DiffMark.Changed, "Changed");
+            if (Shows(DiffMark.Added)) MarkItem(DiffMark.Added, words.Added);
+            if (Shows(DiffMark.Changed)) MarkItem(DiffMark.Changed, words.Changed);
             if (Shows(DiffMark.Removed))
-                items.Add(("Removed (ghost)", (x, cy) => ops.Add(new RectOp(Region.Legend, new Rect(x, cy - 6, 24, 12), theme.Background.Mix(theme.MutedText, 0.1), MarkStroke(DiffMark.Removed), 3)), 24));
-            if (plans.Any(p => p.Mark == DiffMark.Added)) LineItem(theme.Arrow with { Color = theme.DiffAdded, Width = theme.Arrow.Width + 1 }, ArrowHead, "Added arrow");
-            if (plans.Any(p => p.Mark == DiffMark.Removed)) LineItem(GhostArrowStroke, ArrowHead, "Removed arrow");
+                items.Add((words.RemovedGhost, (x, cy) => ops.Add(new RectOp(Region.Legend, new Rect(x, cy - 6, 24, 12), theme.Background.Mix(theme.MutedText, 0.1), MarkStroke(DiffMark.Removed), 3)), 24));
+            if (plans.Any(p => p.Mark == DiffMark.Added)) LineItem(theme.Arrow with { Color = theme.DiffAdded, Width = theme.Arrow.Width + 1 }, ArrowHead, words.AddedArrow);
+            if (plans.Any(p => p.Mark == DiffMark.Removed)) LineItem(GhostArrowStroke, ArrowHead, words.RemovedArrow);
         }
         if (items.Count == 0) return new Rect(Margin, top, 0, 0);
 
         var legendFont = smallFont;
         double lh = Math.Max(LineHeight(legendFont), BadgeHeight), x = Margin, y = top, right = Margin;
-        var heading = m.Wrap("Legend", keyFont, double.PositiveInfinity, 1);
+        var heading = m.Wrap(words.Legend, keyFont, double.PositiveInfinity, 1);
         AddLines(ops, Region.Legend, heading, x, y + (lh - heading.LineHeight) / 2, Math.Ceiling(heading.Width) + 1, TextAlign.Start, keyFont, theme.Text);
         x += Math.Ceiling(heading.Width) + 14;
         foreach (var (text, sample, sampleWidth) in items)

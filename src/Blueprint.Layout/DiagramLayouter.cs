@@ -54,6 +54,8 @@ internal sealed partial class LayoutBuilder
     private readonly RecordingMeasurer recorder;
     private readonly Theme theme;
     private readonly DiffOverlay? overlay;
+    /// <summary>The diagram's own words, in the blueprint's <c>lang:</c>.</summary>
+    private readonly Vocabulary words;
 
     private readonly FontSpec titleFont, keyFont, valueFont, sceneFont, stepFont, smallFont, laneFont, separatorFont,
         ownerFont, labelFont, badgeFont, markFont, noteFont, noteItalicFont;
@@ -62,6 +64,7 @@ internal sealed partial class LayoutBuilder
     {
         this.doc = doc;
         this.overlay = overlay;
+        words = doc.Vocabulary;
         o = options;
         m = recorder = new RecordingMeasurer(measurer);
         theme = options.Theme;
@@ -147,7 +150,8 @@ internal sealed partial class LayoutBuilder
     public DiagramLayout Build()
     {
         var graph = BlueprintGraph.Build(doc, overlay is null ? null : overlay.IsGhost);
-        var lanes = doc.Lanes.DistinctBy(l => l.Id).ToList();
+        // A standard lane keeps the name it was given; without one it is named in the blueprint's language.
+        var lanes = doc.Lanes.DistinctBy(l => l.Id).Select(l => l with { Name = l.NameIn(words) }).ToList();
         var steps = graph.Steps;
         rows = lanes.Count;
         cols = steps.Count;
@@ -387,7 +391,7 @@ internal sealed partial class LayoutBuilder
         var title = m.Wrap(doc.Title, titleFont, headerWidth, 2);
         hyc = AddLines(headerOps, Region.Header, title, Margin, hyc, headerWidth, TextAlign.Start, titleFont, theme.Text);
         hyc += 6;
-        foreach (var (key, value) in new[] { ("Goal", doc.Goal), ("Persona", doc.Persona), ("Scenario", doc.Scenario) })
+        foreach (var (key, value) in new[] { (words.Goal, doc.Goal), (words.Persona, doc.Persona), (words.Scenario, doc.Scenario) })
         {
             if (string.IsNullOrWhiteSpace(value)) continue;
             var k = m.Wrap(key, keyFont, HeaderKeyWidth - 6, 1);
@@ -466,7 +470,7 @@ internal sealed partial class LayoutBuilder
                 bx -= 3;
             }
         }
-        var separators = Separators.Place(lanes, boundary.Select(b => laneTop + b).ToArray());
+        var separators = Separators.Place(lanes, boundary.Select(b => laneTop + b).ToArray(), words);
 
         // ---- routes ----
         var edges = new List<RoutedEdge>(plans.Count);
@@ -545,7 +549,7 @@ internal sealed partial class LayoutBuilder
             {
                 HeaderOps = ops.GetRange(firstOp, ops.Count - firstOp),
                 PartHeader = sb.StepCount > 1 ? PartialSceneHeader(sb, sb.Name, "", bandFill, MarkStroke(sceneMark), bandText, sceneH) : [],
-                ContinuedHeader = sb.StepCount > 1 ? PartialSceneHeader(sb, sb.Name, " (continued)", bandFill, MarkStroke(sceneMark), bandText, sceneH) : [],
+                ContinuedHeader = sb.StepCount > 1 ? PartialSceneHeader(sb, sb.Name, $" ({words.Continued})", bandFill, MarkStroke(sceneMark), bandText, sceneH) : [],
             };
         }
 
@@ -634,7 +638,7 @@ internal sealed partial class LayoutBuilder
             var fill = theme.StepFill;
             ops.Add(new RectOp(Region.Labels, new Rect(labelLeft, notesTop, LabelColumnWidth, notesH), fill, null));
             ops.Add(new RectOp(Region.Body, new Rect(bodyLeft, notesTop, bodyRight - bodyLeft, notesH), fill, null));
-            var nl = m.Wrap("Notes", laneFont, LabelColumnWidth - 16, 1);
+            var nl = m.Wrap(words.Notes, laneFont, LabelColumnWidth - 16, 1);
             AddLines(ops, Region.Labels, nl, labelLeft + 8, notesTop + 8, LabelColumnWidth - 16, TextAlign.Start, laneFont, theme.Text);
             for (int c = 0; c < cols; c++)
             {
@@ -731,6 +735,8 @@ internal sealed partial class LayoutBuilder
             Width = width,
             Height = height,
             ThemeName = theme.Name,
+            Language = doc.Lang ?? Languages.Default,
+            Words = words,
             Background = theme.Background,
             LabelColumn = new Rect(labelLeft, sceneTop, LabelColumnWidth, contentBottom - sceneTop),
             Header = headerRect,

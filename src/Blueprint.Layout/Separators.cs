@@ -9,29 +9,33 @@ namespace Blueprint.Layout;
 /// </summary>
 public static class Separators
 {
-    private sealed record Definition(SeparatorKind Kind, string Label, string[] Above, string[] Below, bool HugAbove);
+    private sealed record Definition(SeparatorKind Kind, Func<Vocabulary, string> Label, string[] Above, string[] Below, bool HugAbove);
 
     private static readonly Definition[] Definitions =
     [
         // Below the customer: what the customer does against what the organisation does.
-        new(SeparatorKind.Interaction, "Line of interaction", [Lane.Customer],
+        new(SeparatorKind.Interaction, v => v.LineOfInteraction, [Lane.Customer],
             [Lane.Touchpoint, Lane.Frontstage, Lane.Backstage, Lane.Support], HugAbove: true),
         // Between frontstage and backstage: what the customer sees against what it does not.
-        new(SeparatorKind.Visibility, "Line of visibility", [Lane.Customer, Lane.Touchpoint, Lane.Frontstage],
+        new(SeparatorKind.Visibility, v => v.LineOfVisibility, [Lane.Customer, Lane.Touchpoint, Lane.Frontstage],
             [Lane.Backstage, Lane.Support], HugAbove: true),
         // Above support: the people serving against the systems and teams supporting them.
-        new(SeparatorKind.InternalInteraction, "Line of internal interaction",
+        new(SeparatorKind.InternalInteraction, v => v.LineOfInternalInteraction,
             [Lane.Customer, Lane.Touchpoint, Lane.Frontstage, Lane.Backstage], [Lane.Support], HugAbove: false),
     ];
 
-    /// <summary>The lines for <paramref name="lanes"/> in order; <paramref name="boundaries"/>[k] is the y of the top of lane k (one more entry for the bottom).</summary>
-    public static IReadOnlyList<SeparatorLine> Place(IReadOnlyList<Lane> lanes, IReadOnlyList<double> boundaries)
+    /// <summary>
+    /// The lines for <paramref name="lanes"/> in order, labelled in <paramref name="words"/> (English when null);
+    /// <paramref name="boundaries"/>[k] is the y of the top of lane k (one more entry for the bottom).
+    /// </summary>
+    public static IReadOnlyList<SeparatorLine> Place(IReadOnlyList<Lane> lanes, IReadOnlyList<double> boundaries, Vocabulary? words = null)
     {
+        words ??= Languages.English;
         var result = new List<SeparatorLine>();
         foreach (var def in Definitions)
         {
             if (BoundaryFor(lanes, def) is { } b)
-                result.Add(new SeparatorLine(def.Kind, def.Label, boundaries[b], b - 1));
+                result.Add(new SeparatorLine(def.Kind, def.Label(words), boundaries[b], b - 1));
         }
         return result;
     }

@@ -46,14 +46,14 @@ public static class DiagramRenderer
             }
             case OutputFormat.Html:
             {
-                var page = new HtmlPageOptions(options.Title ?? "Service blueprint", Themes.ByName(layout.ThemeName) ?? Themes.Light);
+                var page = new HtmlPageOptions(options.Title ?? "Service blueprint", Themes.ByName(layout.ThemeName) ?? Themes.Light) { Language = layout.Language };
                 HtmlPage.Write(output, Svg(layout), options.Cards ?? [], page);
                 return new RenderResult(warnings, 1);
             }
             default:
             {
                 var pages = Pagination.Plan(layout, options.Page);
-                using var canvas = PdfCanvasFor(layout, output, options.Title);
+                using var canvas = PdfCanvasFor(layout, output, options.Title, layout.Language);
                 foreach (var page in pages) Pagination.PaintPage(layout, page, canvas);
                 canvas.Finish();
                 return new RenderResult(warnings, pages.Count) { PageNotes = PageNotes(layout, pages, options.Page) };
@@ -74,8 +74,8 @@ public static class DiagramRenderer
     }
 
     /// <summary>Our own PDF writer, which is faster, when it can embed every face the layout draws; Skia's PDF backend otherwise.</summary>
-    internal static IDiagramCanvas PdfCanvasFor(DiagramLayout layout, Stream output, string? title) =>
-        PdfCanvas.CanDraw(layout) ? new PdfCanvas(output, title) : new SkiaPdfCanvas(output, title);
+    internal static IDiagramCanvas PdfCanvasFor(DiagramLayout layout, Stream output, string? title, string? language = null) =>
+        PdfCanvas.CanDraw(layout) ? new PdfCanvas(output, title, language) : new SkiaPdfCanvas(output, title, language);
 
     private static PagePlan WholePage(DiagramLayout layout) =>
         new(layout.Width, layout.Height, 1, layout.LabelColumn.Right, layout.Width, 0, layout.Scenes.Count, 0, layout.Steps.Count);

@@ -19,6 +19,7 @@ public sealed class PdfCanvas : IDiagramCanvas
 {
     private readonly PdfFile _file;
     private readonly string? _title;
+    private readonly string? _language;
     private readonly ConcurrentBag<PdfBytes> _spareContents = [];
     private readonly List<Page> _pages = [];
     private readonly Queue<(Page Page, Task<byte[]> Compressing)> _compressing = new();
@@ -34,11 +35,13 @@ public sealed class PdfCanvas : IDiagramCanvas
 
     /// <param name="output">Receives the PDF; it is complete after <see cref="Finish"/>.</param>
     /// <param name="title">Document title shown by PDF viewers, if any.</param>
-    public PdfCanvas(Stream output, string? title = null)
+    /// <param name="language">The document language (<c>/Lang</c> in the catalog, a BCP 47 tag such as <c>nl</c>), if any.</param>
+    public PdfCanvas(Stream output, string? title = null, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         _file = new PdfFile(output);
         _title = title;
+        _language = language;
         // Fixed numbers: 1 catalog, 2 page tree, 3 resources shared by every page.
         _file.Reserve();
         _file.Reserve();
@@ -241,7 +244,9 @@ public sealed class PdfCanvas : IDiagramCanvas
         var kids = new PdfBytes().Raw("<< /Type /Pages /Kids [ "u8);
         foreach (var page in _pages) kids.Integer(WritePage(page)).Raw(" 0 R "u8);
         _file.Write(2, kids.Raw("] /Count "u8).Integer(_pages.Count).Raw(" >>"u8));
-        _file.Write(1, new PdfBytes().Raw("<< /Type /Catalog /Pages 2 0 R >>"u8));
+        var catalog = new PdfBytes().Raw("<< /Type /Catalog /Pages 2 0 R"u8);
+        if (!string.IsNullOrEmpty(_language)) catalog.Raw(" /Lang "u8).TextString(_language);
+        _file.Write(1, catalog.Raw(" >>"u8));
 
         // No creation or modification date: the same diagram gives the same bytes.
         var info = new PdfBytes().Raw("<< /Creator "u8).TextString(Provenance.Creator).Raw(" /Producer "u8).TextString(Provenance.Creator);

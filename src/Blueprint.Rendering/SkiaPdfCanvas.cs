@@ -17,6 +17,7 @@ public sealed class SkiaPdfCanvas : IDiagramCanvas
 {
     private readonly Stream _output;
     private readonly string? _title;
+    private readonly string? _language;
     private readonly List<Action<Document>> _calls = [];
     private readonly Dictionary<FontFace, HashSet<int>> _glyphs = [];
     private bool _finished;
@@ -26,11 +27,13 @@ public sealed class SkiaPdfCanvas : IDiagramCanvas
 
     /// <param name="output">Receives the PDF on <see cref="Finish"/>.</param>
     /// <param name="title">The document title in its metadata, if any.</param>
-    public SkiaPdfCanvas(Stream output, string? title = null)
+    /// <param name="language">The document language (<c>/Lang</c>, a BCP 47 tag), if any. Skia's metadata has no field for it, so it is added after.</param>
+    public SkiaPdfCanvas(Stream output, string? title = null, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
         _title = title;
+        _language = language;
     }
 
     /// <summary>Pages begun so far.</summary>
@@ -103,11 +106,13 @@ public sealed class SkiaPdfCanvas : IDiagramCanvas
         var subsets = _glyphs.ToDictionary(pair => pair.Key, pair => Subset(pair.Key, pair.Value));
         try
         {
-            using (var document = new Document(_output, _title, subsets))
+            var written = _language is null ? _output : new MemoryStream();
+            using (var document = new Document(written, _title, subsets))
             {
                 foreach (var call in _calls) call(document);
                 document.Finish();
             }
+            if (_language is not null) _output.Write(PdfCatalogLanguage.Set(((MemoryStream)written).ToArray(), _language));
         }
         finally
         {

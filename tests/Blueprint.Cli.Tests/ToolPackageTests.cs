@@ -26,11 +26,8 @@ public sealed class ToolPackageTests(BuiltSources built)
     private IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
     {
         ["NUGET_PACKAGES"] = built.Folder("nuget-packages"),
-        // The SDK's own home too (its cache of resolved local tools): a run before this one, whose packages folder is
-        // gone, left an entry for the same version in the machine's, and `dotnet blueprint` then asked for a restore.
-        ["DOTNET_CLI_HOME"] = built.Folder("cli-home"),
-        ["DOTNET_NOLOGO"] = "1",
-        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        // The SDK's own folder (its local-tool resolver cache) too: a cache left by an earlier run points at that run's deleted packages.
+        ["DOTNET_CLI_HOME"] = built.Folder("dotnet-home"),
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
     };
 

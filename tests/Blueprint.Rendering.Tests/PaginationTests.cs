@@ -145,6 +145,17 @@ public sealed partial class PaginationTests
     }
 
     [Fact]
+    public void A_split_scene_is_marked_as_continued_in_the_blueprint_s_language()
+    {
+        string yaml = File.ReadAllText(Repo.PathOf("tests", "Fixtures", "paged", "wide-scene.blueprint.yaml")).Replace("blueprint: A long walk", "blueprint: A long walk\nlang: nl");
+        var layout = Diagrams.Layout(Diagrams.ReadText(yaml));
+
+        var (pdf, _) = Diagrams.Render(layout, OutputFormat.Pdf, page: "a4");
+
+        Assert.Contains("The guided tour of the whole building (vervolg)", PdfText.Extract(pdf, 3), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_diagram_too_tall_for_the_paper_at_6_pt_gets_taller_pages_and_says_so()
     {
         // Twice an A4 page's height at the 6 pt floor: the paper's width is kept, its height is not.

@@ -36,7 +36,7 @@ public sealed partial class PdfWriterTests
     private static byte[] Pdf(DiagramLayout layout, string? writer = null, Func<IDiagramCanvas, IDiagramCanvas>? wrap = null)
     {
         using var stream = new MemoryStream();
-        using (var pdf = writer is null ? DiagramRenderer.PdfCanvasFor(layout, stream, "Test") : PdfWriters.Create(writer, stream, "Test"))
+        using (var pdf = writer is null ? DiagramRenderer.PdfCanvasFor(layout, stream, "Test", layout.Language) : PdfWriters.Create(writer, stream, "Test", layout.Language))
         {
             var canvas = wrap is null ? pdf : wrap(pdf);
             foreach (var page in Pagination.Plan(layout, null)) Pagination.PaintPage(layout, page, canvas);

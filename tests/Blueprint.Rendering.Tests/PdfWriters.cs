@@ -8,10 +8,10 @@ internal static class PdfWriters
 
     public static TheoryData<string> All => [Ours, Skia];
 
-    public static IDiagramCanvas Create(string writer, Stream output, string? title = null) => writer switch
+    public static IDiagramCanvas Create(string writer, Stream output, string? title = null, string? language = null) => writer switch
     {
-        Ours => new PdfCanvas(output, title),
-        Skia => new SkiaPdfCanvas(output, title),
+        Ours => new PdfCanvas(output, title, language),
+        Skia => new SkiaPdfCanvas(output, title, language),
         _ => throw new ArgumentOutOfRangeException(nameof(writer), writer, "no such PDF writer"),
     };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Blueprint.Core.Model;
 
 namespace Blueprint.Cli.Commands;
 
@@ -24,14 +25,20 @@ public static class InitCommand
             DefaultValueFactory = _ => "blank",
         };
         template.AcceptOnlyFromAmong(Templates);
+        var lang = new Option<string?>("--lang")
+        {
+            Description = $"Language of the starter and of its diagram's words: {string.Join(", ", Languages.Codes)} (default en)",
+            HelpName = "LANG",
+        };
         var command = new Command("init", "Write a starter blueprint that lints clean; never overwrites an existing file")
         {
-            file, markdown, template,
+            file, markdown, template, lang,
         };
         command.SetAction(result => InitRunner.Run(console, new InitRunner.Request(
             result.GetValue(file),
             result.GetValue(markdown),
-            result.GetValue(template) ?? "blank")));
+            result.GetValue(template) ?? "blank",
+            result.GetValue(lang))));
         return command;
     }
 }

@@ -20,6 +20,7 @@ public sealed class LivePreview(ServedFiles files, CliConsole console, LayoutOpt
     {
         public readonly object Gate = new();
         public string? Title;
+        public string Language = "en";
         public string? Svg;
         public IReadOnlyList<CardDetail> Cards = [];
         public IReadOnlyList<string> Errors = [];
@@ -33,11 +34,11 @@ public sealed class LivePreview(ServedFiles files, CliConsole console, LayoutOpt
     public void WritePage(string fullPath, Stream output)
     {
         var entry = EntryFor(fullPath);
-        string svg, title;
+        string svg, title, language;
         IReadOnlyList<CardDetail> cards;
         IReadOnlyList<string> errors;
-        lock (entry.Gate) (svg, title, cards, errors) = (entry.Svg ?? NoDiagramYet, entry.Title ?? Path.GetFileName(fullPath), entry.Cards, entry.Errors);
-        HtmlPage.Write(output, svg, cards, new HtmlPageOptions(title, options.Theme, ServedFiles.EventsPrefix + files.PagePath(fullPath), errors));
+        lock (entry.Gate) (svg, title, cards, errors, language) = (entry.Svg ?? NoDiagramYet, entry.Title ?? Path.GetFileName(fullPath), entry.Cards, entry.Errors, entry.Language);
+        HtmlPage.Write(output, svg, cards, new HtmlPageOptions(title, options.Theme, ServedFiles.EventsPrefix + files.PagePath(fullPath), errors) { Language = language });
     }
 
     /// <summary>A page's updates, starting with the state it should show now; give the channel back with <see cref="Leave"/>.</summary>
@@ -118,6 +119,7 @@ public sealed class LivePreview(ServedFiles files, CliConsole console, LayoutOpt
                     entry.Svg = DiagramRenderer.Svg(layout);
                     entry.Cards = CardDetails.Of(document);
                     entry.Title = document.Title;
+                    entry.Language = layout.Language;
                     errors = [];
                 }
                 else errors = failure is not null ? [failure] : findings.Count > 0 ? findings : [$"{input.DisplayPath}: error: it could not be read"];

@@ -14,6 +14,12 @@ public sealed record BlueprintDocument
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string? Updated { get; init; }
 
+    /// <summary>The language of the diagram's own words (a BCP 47 tag as <c>lang:</c> gives it, e.g. <c>nl</c>), or null for English.</summary>
+    public string? Lang { get; init; }
+
+    /// <summary>The words of <see cref="Lang"/>.</summary>
+    public Vocabulary Vocabulary => Languages.For(Lang);
+
     /// <summary>The lanes the diagram shows, in order (the six standard lanes unless <c>lanes:</c> says otherwise).</summary>
     public IReadOnlyList<Lane> Lanes { get; init; } = Lane.StandardLanes;
 

@@ -4,7 +4,7 @@ namespace Blueprint.Core.Model;
 public static class Keys
 {
     public static readonly IReadOnlyList<string> Document =
-        ["blueprint", "goal", "scenario", "persona", "owner", "version", "tags", "updated", "lanes", "journey", "lint", "scenes"];
+        ["blueprint", "goal", "scenario", "persona", "owner", "version", "tags", "updated", "lang", "lanes", "journey", "lint", "scenes"];
 
     public static readonly IReadOnlyList<string> Scene = ["scene", "id", "steps"];
 

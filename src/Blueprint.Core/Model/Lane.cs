@@ -19,17 +19,14 @@ public sealed record Lane(string Id, string Name, string? Color = null)
 
     public static readonly IReadOnlyList<string> StandardIds = [Evidence, Customer, Touchpoint, Frontstage, Backstage, Support];
 
+    /// <summary>The six standard lanes with their English names (a diagram shows them in its <c>lang:</c>, <see cref="Languages"/>).</summary>
     public static readonly IReadOnlyList<Lane> StandardLanes =
-    [
-        new(Evidence, "Physical evidence"),
-        new(Customer, "Customer actions"),
-        new(Touchpoint, "Touchpoints"),
-        new(Frontstage, "Frontstage actions"),
-        new(Backstage, "Backstage actions"),
-        new(Support, "Support processes"),
-    ];
+        [.. StandardIds.Select(id => new Lane(id, Languages.English.LaneName(id)))];
 
-    /// <summary>Default display name of a standard lane.</summary>
+    /// <summary>The name the diagram shows in <paramref name="words"/>' language: a standard lane not renamed in the file gets that language's name.</summary>
+    public string NameIn(Vocabulary words) => IsStandard && Name == DefaultName(Id) ? words.LaneName(Id) : Name;
+
+    /// <summary>Default (English) display name of a standard lane.</summary>
     public static string DefaultName(string id) => StandardLanes.FirstOrDefault(l => l.Id == id)?.Name ?? id;
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
@@ -50,5 +47,25 @@ public sealed record Lane(string Id, string Name, string? Color = null)
     {
         string folded = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return Aliases.TryGetValue(folded, out var id) ? id : null;
+    }
+
+    /// <summary>
+    /// The standard lane id for an id, an English alias, or one of <paramref name="language"/>'s lane names and labels
+    /// (Markdown labels, SPEC 6.2), or null.
+    /// </summary>
+    public static string? StandardIdFor(string name, Vocabulary language)
+    {
+        if (StandardIdFor(name) is { } id) return id;
+        string folded = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        foreach (var laneId in StandardIds)
+            if (SpellingsIn(language, laneId).Any(s => string.Equals(s, folded, StringComparison.OrdinalIgnoreCase))) return laneId;
+        return null;
+    }
+
+    /// <summary>A language's own spellings of a standard lane: its name (without soft hyphens) and its short labels.</summary>
+    public static IEnumerable<string> SpellingsIn(Vocabulary language, string laneId)
+    {
+        string name = language.LaneName(laneId).Replace("\u00AD", "", StringComparison.Ordinal);
+        return language.LaneLabels.TryGetValue(laneId, out var labels) ? [name, .. labels] : [name];
     }
 }

@@ -24,6 +24,7 @@ public static class ModelJson
             Opt(w, "version", doc.Version);
             List(w, "tags", doc.Tags);
             Opt(w, "updated", doc.Updated);
+            Opt(w, "lang", doc.Lang);
             w.WriteStartArray("lanes");
             foreach (var lane in doc.Lanes)
             {

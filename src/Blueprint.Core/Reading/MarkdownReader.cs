@@ -32,6 +32,8 @@ public sealed partial class MarkdownReader
     private readonly List<int> lineStarts = [0];
     private readonly List<Diagnostic> diagnostics = [];
     private List<Lane> lanes = [.. Lane.StandardLanes];
+    /// <summary>The front matter's <c>lang:</c>: its lane names and key labels are read besides the English ones.</summary>
+    private Vocabulary language = Languages.English;
 
     private string? title;
     private SourceLocation titleLocation;
@@ -81,6 +83,7 @@ public sealed partial class MarkdownReader
     {
         var (meta, body) = SplitFrontMatter();
         if (meta is not null) lanes = [.. meta.Lanes];
+        if (meta is not null) language = meta.Vocabulary;
 
         MarkdownDocument markdown;
         try
@@ -423,18 +426,32 @@ public sealed partial class MarkdownReader
     private IEnumerable<string> LaneLabels() =>
         Lane.StandardIds.Select(Capitalize).Concat(lanes.Where(l => !l.IsStandard).Select(l => l.Id));
 
-    /// <summary>Every spelling a step label may have, for did-you-mean: step keys, lanes and the standard aliases.</summary>
+    /// <summary>Every spelling a step label may have, for did-you-mean: step keys, lanes and the standard aliases, in English and the blueprint's language.</summary>
     private IEnumerable<string> StepLabelSpellings() =>
-        StepLabels.Concat(LaneLabels()).Concat(Lane.StandardSpellings.Select(Capitalize)).Distinct(StringComparer.OrdinalIgnoreCase);
+        StepLabels.Concat(LaneLabels()).Concat(Lane.StandardSpellings.Select(Capitalize))
+            .Concat(Keys.Step.Where(k => k != "step").Select(k => language.KeyLabels[k]))
+            .Concat(Lane.StandardIds.SelectMany(id => Lane.SpellingsIn(language, id)))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether a Markdown label names a step or card key: its English name or its name in the blueprint's language.</summary>
+    private bool IsKeyLabel(string key, string label)
+    {
+        string folded = string.Join(' ', label.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return string.Equals(key, folded, StringComparison.OrdinalIgnoreCase)
+               || language.KeyLabels.TryGetValue(key, out var own) && string.Equals(own, folded, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static IEnumerable<string> CardLabelsIn(Vocabulary language) =>
+        Keys.Card.Where(k => k is not ("text" or "to")).Select(k => language.KeyLabels[k]);
 
     /// <summary>A step label is a step key (checked first, as in YAML), a custom lane's id, a standard lane or alias, or a custom lane's name.</summary>
     private (string? StepKey, string? LaneId)? ResolveStepLabel(string label)
     {
         string folded = string.Join(' ', label.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (Keys.Step.FirstOrDefault(k => k != "step" && string.Equals(k, folded, StringComparison.OrdinalIgnoreCase)) is { } key) return (key, null);
+        if (Keys.Step.FirstOrDefault(k => k != "step" && IsKeyLabel(k, folded)) is { } key) return (key, null);
         var custom = lanes.FirstOrDefault(l => !l.IsStandard && string.Equals(l.Id, folded, StringComparison.OrdinalIgnoreCase));
         if (custom is not null) return (null, custom.Id);
-        if (Lane.StandardIdFor(folded) is { } laneId) return (null, laneId);
+        if (Lane.StandardIdFor(folded, language) is { } laneId) return (null, laneId);
         // A custom lane may also be named by its display name, unless that is a standard lane's spelling.
         custom = lanes.FirstOrDefault(l => !l.IsStandard && string.Equals(l.Name, folded, StringComparison.OrdinalIgnoreCase));
         return custom is not null ? (null, custom.Id) : null;
@@ -478,13 +495,13 @@ public sealed partial class MarkdownReader
         if (ItemLabel(inline, at, "- Owner: Host") is not var (label, valueStart)) return;
         foreach (var block in item.Skip(1))
             Report(Descriptors.BadValue, Loc(block), $"a card key takes its value on the same line; nothing can be nested under `{label}`");
-        string? key = Keys.Card.FirstOrDefault(k => k is not ("text" or "to") && string.Equals(k, label.Trim(), StringComparison.OrdinalIgnoreCase));
+        string? key = Keys.Card.FirstOrDefault(k => k is not ("text" or "to") && IsKeyLabel(k, label));
         if (key is null)
         {
             bool isLane = ResolveStepLabel(label) is { LaneId: not null };
             Report(Descriptors.UnknownKey, at, isLane
                 ? $"`{label}` is a lane, not a card key: lanes are items of the step (not nested under the `{cardLabel}` card); card keys are {string.Join(", ", CardLabels)}"
-                : Suggest.Nearest(label, CardLabels) is { } near
+                : Suggest.Nearest(label, CardLabels.Concat(CardLabelsIn(language))) is { } near
                     ? $"unknown card key `{label}`; did you mean `{near}`?"
                     : $"unknown card key `{label}`; a card's nested list takes {string.Join(", ", CardLabels)}");
             return;

@@ -205,6 +205,7 @@ public sealed class YamlReader
                 case "owner": doc = doc with { Owner = Text(value, key) }; break;
                 case "version": doc = doc with { Version = Text(value, key) }; break;
                 case "updated": doc = doc with { Updated = Text(value, key) }; break;
+                case "lang": doc = doc with { Lang = Language(value) }; break;
                 case "tags": doc = doc with { Tags = TextList(value, key) }; break;
                 case "journey": doc = doc with { Journey = Bool(value, key) ?? true }; break;
                 case "lint": doc = doc with { LintDisable = ReadLint(value) }; break;
@@ -299,6 +300,15 @@ public sealed class YamlReader
         }
         Report(Descriptors.BadValue, node, $"`{key}` takes `true` or `false`");
         return null;
+    }
+
+    /// <summary>A supported language tag, or null with BP003 naming the supported ones.</summary>
+    private string? Language(YamlValue node)
+    {
+        if (Text(node, "lang") is not { } text) return null;
+        string? tag = Languages.Parse(text, out string? problem);
+        if (problem is not null) Report(Descriptors.BadValue, node, problem);
+        return tag;
     }
 
     // ---- lanes and lint ----------------------------------------------------------------------------------

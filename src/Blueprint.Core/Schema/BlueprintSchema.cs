@@ -211,6 +211,13 @@ public static class BlueprintSchema
                 ["version"] = Ref("text"),
                 ["tags"] = Ref("textList"),
                 ["updated"] = Ref("text"),
+                ["lang"] = Described(new JsonObject
+                {
+                    ["type"] = "string",
+                    // A BCP 47 tag whose language the tool has words for: en, nl-BE, es-419 ...
+                    ["pattern"] = $@"^\s*(?:{string.Join('|', Languages.Codes.Select(c => CaseInsensitive(c)))})(?:[-_][A-Za-z0-9]{{1,8}})*\s*$",
+                    ["examples"] = Strings(Languages.Codes),
+                }, $"The language of the diagram's own words (lane names, lines, legend): {string.Join(", ", Languages.Codes)}, or a regional tag of one (nl-BE)"),
                 ["lanes"] = Described(new JsonObject
                 {
                     ["type"] = "array",

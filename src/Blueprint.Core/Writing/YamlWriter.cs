@@ -41,6 +41,7 @@ public static class YamlWriter
         Opt(w, 0, "version", doc.Version);
         if (doc.Tags.Count > 0) w.Append("tags: ").Append(FlowList(doc.Tags)).Append('\n');
         Opt(w, 0, "updated", doc.Updated);
+        Opt(w, 0, "lang", doc.Lang);
         if (doc.LanesDeclared)
         {
             w.Append("lanes:\n");

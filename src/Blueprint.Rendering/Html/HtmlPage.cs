@@ -11,7 +11,11 @@ namespace Blueprint.Rendering.Html;
 /// What an interactive page shows besides the diagram: its title and theme, for <c>serve</c> the address its new
 /// diagrams arrive from (server-sent events), and the findings of a file that has errors (shown over the last good diagram).
 /// </summary>
-public sealed record HtmlPageOptions(string Title, Theme Theme, string? LiveEvents = null, IReadOnlyList<string>? Errors = null);
+public sealed record HtmlPageOptions(string Title, Theme Theme, string? LiveEvents = null, IReadOnlyList<string>? Errors = null)
+{
+    /// <summary>The page's language, the diagram's (<c>lang:</c>, a BCP 47 tag).</summary>
+    public string Language { get; init; } = "en";
+}
 
 /// <summary>
 /// Writes the interactive HTML page of SPEC section 8: one self-contained file, the diagram's SVG inline (its cards,
@@ -29,7 +33,7 @@ public static class HtmlPage
     {
         var html = new StringBuilder(svg.Length + 64 * 1024);
         string title = SvgCanvas.Escape(options.Title);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\" data-theme=\"").Append(SvgCanvas.Escape(options.Theme.Name)).Append('"');
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(SvgCanvas.Escape(options.Language)).Append("\" data-theme=\"").Append(SvgCanvas.Escape(options.Theme.Name)).Append('"');
         if (options.LiveEvents is { } live) html.Append(" data-live=\"").Append(SvgCanvas.Escape(live)).Append('"');
         html.Append(">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

@@ -72,6 +72,17 @@ public sealed class HtmlRenderTests : IDisposable
     }
 
     [Fact]
+    public void The_page_is_in_the_blueprints_language_and_its_details_name_the_lane_as_the_diagram_does()
+    {
+        string html = Render(HtmlSamples.Chain.Replace("blueprint:", "lang: nl-BE\nblueprint:", StringComparison.Ordinal), "diner.html");
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"nl-BE\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"lane\":\"Frontstage acties\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"lane\":\"Frontstage actions\"", html, StringComparison.Ordinal);
+
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\"", Render(HtmlSamples.Chain, "dinner.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_that_would_end_a_script_stays_text()
     {
         string html = Render(HtmlSamples.Chain.Replace("Bills the card", "Bills </script><b>x</b>", StringComparison.Ordinal), "sample.html");

@@ -91,4 +91,61 @@ public sealed class InitCommandTests
         Assert.Equal(2, r.ExitCode);
         Assert.Empty(Directory.GetFileSystemEntries(tree.Path));
     }
+
+    [Theory]
+    [InlineData("nl", false, "Naam van de dienst", "Acties van klanten")]
+    [InlineData("nl", true, "- Klant: Wat de klant doet", "Acties van klanten")]
+    [InlineData("de", false, "Name der Dienstleistung", "Kundenaktivitäten")]
+    [InlineData("de", true, "- Kunde: Was der Kunde tut", "Kundenaktivitäten")]
+    [InlineData("fr", false, "Nom du service", "Actions du client")]
+    [InlineData("fr", true, "- Client: Ce que fait le client", "Actions du client")]
+    [InlineData("es", false, "Nombre del servicio", "Acciones del cliente")]
+    [InlineData("es", true, "- Cliente: Lo que hace el cliente", "Acciones del cliente")]
+    public void Init_lang_writes_a_starter_in_that_language_that_lints_clean_and_draws_its_words(string lang, bool markdown, string content, string laneName)
+    {
+        using var tree = new TempFolder();
+        string file = markdown ? "dienst.blueprint.md" : "dienst.blueprint.yaml";
+
+        var r = CliRun.Run(tree.Path, null, ["init", file, "--lang", lang]);
+
+        Assert.Equal((0, ""), (r.ExitCode, r.Error));
+        Assert.Equal($"wrote {file} (blank template, {(markdown ? "Markdown" : "YAML")}, lang: {lang})", r.OutLines[0]);
+        string text = File.ReadAllText(Path.Combine(tree.Path, file));
+        Assert.Contains($"\nlang: {lang}\n", text, StringComparison.Ordinal);
+        Assert.Contains(content, text, StringComparison.Ordinal);
+        var lint = CliRun.Run(tree.Path, null, ["lint", file]);
+        Assert.Equal((0, "1 file checked: no problems\n"), (lint.ExitCode, lint.Out));
+        var svg = CliRun.Run(tree.Path, null, ["render", file, "-o", "-", "-f", "svg"]);
+        Assert.Equal(0, svg.ExitCode);
+        Assert.Contains(">" + laneName + "</text>", System.Text.Encoding.UTF8.GetString(svg.OutBytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_lang_nl_restaurant_is_the_dutch_example_in_either_format()
+    {
+        using var tree = new TempFolder();
+        Assert.Equal(0, CliRun.Run(tree.Path, null, ["init", "diner.blueprint.md", "--lang", "nl", "--template", "restaurant"]).ExitCode);
+        Assert.Equal(0, CliRun.Run(tree.Path, null, ["init", "diner.blueprint.yaml", "--lang", "nl", "--template", "restaurant"]).ExitCode);
+
+        string example = File.ReadAllText(Path.Combine(Repo.Root, "examples", "dinerbeleving.blueprint.md")).Replace("\r\n", "\n");
+        Assert.Equal(example, File.ReadAllText(Path.Combine(tree.Path, "diner.blueprint.md")));
+        Assert.Contains("\nlang: nl\n", File.ReadAllText(Path.Combine(tree.Path, "diner.blueprint.yaml")), StringComparison.Ordinal);
+        var lint = CliRun.Run(tree.Path, null, ["lint", "diner.blueprint.md", "diner.blueprint.yaml"]);
+        Assert.Equal((0, "2 files checked: no problems\n"), (lint.ExitCode, lint.Out));
+    }
+
+    [Theory]
+    [InlineData(new[] { "init", "--lang", "xx" }, "blueprint: --lang: language `xx` is not supported; write one of en, nl, de, fr, es")]
+    [InlineData(new[] { "init", "--lang", "dutch" }, "blueprint: --lang: `dutch` is not a language tag; write a BCP 47 tag such as `nl` or `nl-BE` (supported: en, nl, de, fr, es); did you mean `nl`?")]
+    [InlineData(new[] { "init", "--lang", "de", "--template", "restaurant" }, "blueprint: the restaurant template is written in en and nl, not in de; use --template blank with --lang de")]
+    public void Init_with_a_language_it_cannot_write_is_bad_usage_and_writes_nothing(string[] args, string message)
+    {
+        using var tree = new TempFolder();
+
+        var r = CliRun.Run(tree.Path, null, args);
+
+        Assert.Equal((2, ""), (r.ExitCode, r.Out));
+        Assert.Equal([message], r.ErrorLines);
+        Assert.Empty(Directory.GetFileSystemEntries(tree.Path));
+    }
 }
