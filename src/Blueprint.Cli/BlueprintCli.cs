@@ -18,6 +18,7 @@ public static class BlueprintCli
             SchemaCommand.Create(console),
             DiffCommand.Create(console),
             ServeCommand.Create(console),
+            LspCommand.Create(console),
         };
         root.Options.Add(VerboseOption);
         return root;

@@ -21,9 +21,6 @@ public static class LintRunner
         var expansion = InputFiles.Expand(request.Paths, console.CurrentDirectory, request.StdinFilename);
         foreach (var problem in expansion.Problems) console.Fail(problem);
 
-        // The long-text check (BP110) measures in the bundled default family, so it runs on machines without fonts too.
-        var textCut = Layout.CardText.CutPredicate(() => TextMeasuring.ForLint.Value, Layout.LayoutOptions.Default);
-
         var loaded = new SourceLoader.Loaded[expansion.Files.Count];
         var used = new LoadedConfig?[expansion.Files.Count];
         var findings = new IReadOnlyList<Diagnostic>[expansion.Files.Count];
@@ -31,10 +28,7 @@ public static class LintRunner
         {
             used[i] = configs.For(expansion.Files[i]);
             loaded[i] = SourceLoader.Load(expansion.Files[i], console);
-            var options = new AnalysisOptions(used[i]?.Config.Severities, textCut);
-            // A large file's cards are measured on all cores first; the long-text check then finds their wraps.
-            if (loaded[i].Read?.Document is { } document) TextMeasuring.MeasureCards(document, TextMeasuring.ForLint.Value, Layout.LayoutOptions.Default, forLint: true);
-            findings[i] = loaded[i].Read is { } read ? Analyzer.Analyze(read, options) : [];
+            findings[i] = loaded[i].Read is { } read ? LintAnalysis.Findings(read, used[i]) : [];
         });
 
         bool unreadable = expansion.Problems.Count > 0;
