@@ -53,14 +53,21 @@ public sealed class LspText
     }
 
     /// <summary>
-    /// The range a finding underlines: from its location to the end of the word there (up to a space or a flow
-    /// delimiter <c>, ] }</c>), at least one character (a whole surrogate pair) unless the line ends there.
+    /// The range a finding underlines: from its location to the end of the word there (up to a space, or a flow
+    /// delimiter <c>, ] ) }</c> it did not open: so a YAML list entry, or a whole Markdown link <c>[label](#ref)</c>),
+    /// at least one character (a whole surrogate pair) unless the line ends there.
     /// </summary>
     public LspRange WordAt(SourceLocation location)
     {
         var start = PositionOf(location);
         int from = Offset(start), lineEnd = lineStarts[start.Line] + LineLength(start.Line), end = from;
-        while (end < lineEnd && !char.IsWhiteSpace(Text[end]) && Text[end] is not (',' or ']' or '}')) end++;
+        for (int depth = 0; end < lineEnd && !char.IsWhiteSpace(Text[end]); end++)
+        {
+            char c = Text[end];
+            if (c is '[' or '(' or '{') depth++;
+            else if (c is ']' or ')' or '}' or ',' && depth == 0) break;
+            else if (c is ']' or ')' or '}') depth--;
+        }
         if (end == from && end < lineEnd) end += char.IsHighSurrogate(Text[end]) && end + 1 < lineEnd ? 2 : 1;
         return new LspRange(start, PositionOf(end));
     }
