@@ -38,6 +38,8 @@ public class CommandLineUsageTests
     [InlineData("lint x.blueprint.yaml --verbos", "unknown option '--verbos'; did you mean '--verbose'?", "lint")]
     [InlineData("stats x.blueprint.yaml --formt json", "unknown option '--formt'; did you mean '--format'?", "stats")]
     [InlineData("schema --bogus", "unknown option '--bogus'", "schema")]
+    [InlineData("lsp --bogus", "unknown option '--bogus'", "lsp")]
+    [InlineData("lsp --stdi", "unknown option '--stdi'; did you mean '--stdio'?", "lsp")]
     public void An_unknown_option_is_bad_usage_before_any_work(string commandLine, string message, string command) =>
         AssertUsage(commandLine.Split(' '), $"blueprint: {message}", $"Run 'blueprint {command} --help' for usage.");
 

@@ -42,7 +42,7 @@ public class ReadmeTests
     public void The_readme_shows_every_command()
     {
         var lines = Lines().ToList();
-        foreach (var command in new[] { "render", "lint", "convert", "stats", "init", "schema", "diff", "serve" })
+        foreach (var command in new[] { "render", "lint", "convert", "stats", "init", "schema", "diff", "serve", "lsp" })
             Assert.True(lines.Any(l => l.StartsWith($"blueprint {command}", StringComparison.Ordinal)) || Readme.Contains($"$ blueprint {command}"),
                 $"no example of `blueprint {command}` in the README");
     }

@@ -201,7 +201,7 @@ public sealed class LanguageServerTests
         session.CopyInputTo(stdin);
         var console = new CliConsole(new StringWriter(), new StringWriter(), () => stdin) { OpenStandardOutput = () => stdout };
 
-        int exitCode = BlueprintCli.Run(["lsp"], console);
+        int exitCode = BlueprintCli.Run(["lsp", "--stdio"], console);
 
         Assert.Equal(0, exitCode);
         Assert.Equal(2, LspSession.Parse(stdout.ToArray()).Count); // the initialize and shutdown responses
