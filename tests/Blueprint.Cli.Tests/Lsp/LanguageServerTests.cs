@@ -111,6 +111,16 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public void The_files_own_lint_disable_applies()
+    {
+        const string disabled = "blueprint: Coffee\nscenario: s\nlint: { disable: [no-goal] }\nscenes:\n  - scene: Order\n    steps:\n      - step: Queue\n        customer: Waits\n        touchpoint: Board\n";
+        var published = new LspSession().Initialize().Open(Uri, disabled).Open("file:///project/other.blueprint.yaml", disabled.Replace("lint: { disable: [no-goal] }\n", "")).Run();
+
+        Assert.DoesNotContain(published.Published(Uri).Single(), d => (string?)d!["code"] == "BP107");
+        Assert.Contains(published.Published("file:///project/other.blueprint.yaml").Single(), d => (string?)d!["code"] == "BP107");
+    }
+
+    [Fact]
     public void An_incremental_change_is_applied_where_it_says_and_the_findings_follow_it()
     {
         var (line, character) = Find(BrokenLink, "nope");
