@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Blueprint.Tests;
 
 namespace Blueprint.Cli.Tests;
@@ -14,15 +13,8 @@ public class FontAvailabilityTests
     {
         string config = dir.Write("fonts.conf",
             $"<?xml version=\"1.0\"?>\n<fontconfig><dir>{fonts}</dir><cachedir>{Path.Combine(dir.Path, "cache")}</cachedir></fontconfig>\n");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "blueprint.dll"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["FONTCONFIG_FILE"] = config;
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "blueprint did not finish in a minute");
-        return (process.ExitCode, output + error.Result);
+        return SourceBuild.Run("dotnet", dir.Path, [Path.Combine(AppContext.BaseDirectory, "blueprint.dll"), .. arguments],
+            new Dictionary<string, string> { ["FONTCONFIG_FILE"] = config }, minutes: 1);
     }
 
     private static string OnlyMonospace(TempFolder dir)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Blueprint.Tests;
 
 namespace Blueprint.Cli.Tests.Commands;
@@ -115,13 +114,8 @@ public sealed class DiffCommandTests
 
     private static void Git(string dir, params string[] args)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false" }.Concat(args)) start.ArgumentList.Add(a);
-        using var p = Process.Start(start)!;
-        string error = p.StandardError.ReadToEnd();
-        p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"git {string.Join(' ', args)}: {error}");
+        var run = SourceBuild.Run("git", dir, ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", .. args]);
+        Assert.True(run.ExitCode == 0, $"git {string.Join(' ', args)}: {run.Output}");
     }
 
     /// <summary>First commit: hotel (old) and a lobby blueprint later deleted; second: hotel changed, lobby deleted, spa added.</summary>
