@@ -21,6 +21,8 @@ has_font "NotoColorEmoji" || need_apt+=(fonts-noto-color-emoji)
 has_font "DejaVuSans-Oblique" || need_apt+=(fonts-dejavu-extra)
 # Chromium, headless, for the browser tests of the HTML page and of serve (driven over the DevTools protocol).
 [ -n "${BLUEPRINT_CHROMIUM:-}" ] || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# Neovim, headless: its built-in LSP client drives `blueprint lsp` in the real-client tests (tests/Blueprint.Cli.Tests/Lsp/RealClient).
+command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
