@@ -34,5 +34,9 @@ fi
 if command -v npm >/dev/null 2>&1 && [ ! -d tools/node_modules/ajv ]; then
   (cd tools && npm ci --no-audit --no-fund --silent) || echo "test.sh: npm ci failed; the schema test will say why" >&2
 fi
+# The Node LSP client of the real-client tests uses Microsoft's LSP libraries from tests/clients/package.json.
+if command -v npm >/dev/null 2>&1 && [ ! -d tests/clients/node_modules/vscode-languageserver-protocol ]; then
+  (cd tests/clients && npm ci --no-audit --no-fund --silent) || echo "test.sh: npm ci in tests/clients failed; the Node client tests will say why" >&2
+fi
 
 dotnet test blueprint-cli.sln --nologo -v quiet "$@"

@@ -5,70 +5,6 @@ using Blueprint.Tests;
 namespace Blueprint.Cli.Tests.Lsp.RealClient;
 
 /// <summary>
-/// A blueprint of each format as it is written in Neovim: <see cref="Broken"/> is the text on disk (one broken link, after
-/// an emoji and CJK on its line, and nothing else to find), <see cref="BrokenRef"/> the link's wrong id and <see cref="Fixed"/>
-/// what it is changed to; <see cref="DefinitionAt"/> a reference whose definition, on another line, starts where <see cref="Target"/> does.
-/// </summary>
-public sealed record EditedFile(string Name, string FileType, string Broken, string BrokenRef, string Fixed, string DefinitionAt, string Target)
-{
-    public static readonly EditedFile Yaml = new("coffee.blueprint.yaml", "yaml", """
-        blueprint: Coffee
-        goal: Shorter queue
-        scenario: A commuter buys a coffee
-        lanes: [customer, touchpoint]
-        scenes:
-          - scene: Order
-            steps:
-              - step: Queue
-                id: queue
-                customer: {text: "😀 排队 waits", to: [pya]}
-                touchpoint: Menu board
-              - step: Pay
-                id: pay
-                customer: {text: Pays, to: [till]}
-                touchpoint: {id: till, text: Till}
-
-        """, BrokenRef: "pya", Fixed: "pay", DefinitionAt: "to: [till]", Target: "till, text: Till");
-
-    public static readonly EditedFile Markdown = new("coffee.blueprint.md", "markdown", """
-        ---
-        goal: Shorter queue
-        lanes: [customer, touchpoint]
-        ---
-        # Coffee
-
-        A commuter buys a coffee.
-
-        ## Order
-
-        ### Queue {#queue}
-
-        - Customer: 😀 排队 waits -> [pays](#pya)
-        - Touchpoint: Menu board
-
-        ### Pay {#pay}
-
-        - Customer: Pays -> [till](#till)
-        - Touchpoint: Till {#till}
-
-        """, BrokenRef: "#pya", Fixed: "#pay", DefinitionAt: "(#till)", Target: "{#till}");
-
-    public static EditedFile Named(string name) => name == Yaml.Name ? Yaml : Markdown;
-
-    public string[] Lines => Broken.ReplaceLineEndings("\n").Split('\n');
-
-    /// <summary>The 0-based line holding <paramref name="text"/>.</summary>
-    public int LineOf(string text) => Array.FindIndex(Lines, l => l.Contains(text, StringComparison.Ordinal));
-
-    /// <summary>Where <paramref name="text"/> starts on its line, in UTF-8 bytes, as Neovim counts columns.</summary>
-    public int ByteColumnOf(string text)
-    {
-        string line = Lines[LineOf(text)];
-        return Encoding.UTF8.GetByteCount(line[..line.IndexOf(text, StringComparison.Ordinal)]);
-    }
-}
-
-/// <summary>
 /// Neovim (Debian's <c>neovim</c>, headless) run once on both files with <c>neovim-client.lua</c>, its built-in LSP client
 /// driving <c>blueprint lsp</c> (the built command, run by <c>dotnet</c>) as a subprocess; <see cref="Report"/> is what the
 /// editor saw. test.sh installs Neovim.
@@ -81,33 +17,15 @@ public sealed class NeovimRun : IDisposable
 
     public NeovimRun()
     {
-        if (!OnPath("nvim")) throw new InvalidOperationException("nvim is not installed: run ./test.sh, which installs Debian's `neovim`");
+        if (!ClientPlan.OnPath("nvim")) throw new InvalidOperationException("nvim is not installed: run ./test.sh, which installs Debian's `neovim`");
         string script = Repo.PathOf("tests", "Blueprint.Cli.Tests", "Lsp", "RealClient", "neovim-client.lua");
         string report = Path.Combine(_dir.Path, "report.json");
-        var files = new JsonArray();
-        foreach (var file in new[] { EditedFile.Yaml, EditedFile.Markdown })
-        {
-            files.Add(new JsonObject
-            {
-                ["path"] = _dir.Write(file.Name, file.Broken),
-                ["filetype"] = file.FileType,
-                ["definition"] = At(file, file.DefinitionAt, offset: file.DefinitionAt.Length / 2),
-                ["fix"] = new JsonObject { ["line"] = file.LineOf(file.BrokenRef), ["find"] = file.BrokenRef, ["replace"] = file.Fixed },
-            });
-        }
-        var plan = new JsonObject
-        {
-            ["cmd"] = new JsonArray("dotnet", Path.Combine(AppContext.BaseDirectory, "blueprint.dll"), "lsp", "--stdio"),
-            ["root"] = _dir.Path,
-            ["report"] = report,
-            ["timeout_ms"] = 30_000,
-            ["files"] = files,
-        };
-        string planFile = _dir.Write("plan.json", plan.ToJsonString());
+        var plan = ClientPlan.Write(_dir);
+        plan["report"] = report;
         // Neovim's log and state go to the test's folder, not the user's home.
         var environment = new Dictionary<string, string>
         {
-            ["BLUEPRINT_LSP_PLAN"] = planFile,
+            ["BLUEPRINT_LSP_PLAN"] = _dir.Write("plan.json", plan.ToJsonString()),
             ["XDG_STATE_HOME"] = Path.Combine(_dir.Path, "state"),
             ["XDG_CACHE_HOME"] = Path.Combine(_dir.Path, "cache"),
             ["XDG_DATA_HOME"] = Path.Combine(_dir.Path, "data"),
@@ -120,18 +38,7 @@ public sealed class NeovimRun : IDisposable
     }
 
     /// <summary>What the editor saw of the file called <paramref name="name"/>.</summary>
-    public JsonObject Seen(string name) =>
-        Report["files"]!.AsArray().Single(f => Path.GetFileName((string)f!["path"]!) == name)!.AsObject();
-
-    private static JsonObject At(EditedFile file, string text, int offset) => new()
-    {
-        ["line"] = file.LineOf(text),
-        ["find"] = text,
-        ["offset"] = Encoding.UTF8.GetByteCount(text[..offset]),
-    };
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, program)));
+    public JsonObject Seen(string name) => ClientPlan.Seen(Report, name);
 
     public void Dispose() => _dir.Dispose();
 }
@@ -139,7 +46,7 @@ public sealed class NeovimRun : IDisposable
 /// <summary>The server driven by a client no one here wrote: Neovim's built-in LSP client, in a headless Neovim.</summary>
 public sealed class NeovimClientTests(NeovimRun neovim) : IClassFixture<NeovimRun>
 {
-    public static TheoryData<string> Files => new() { EditedFile.Yaml.Name, EditedFile.Markdown.Name };
+    public static TheoryData<string> Files => [.. ClientPlan.Files.Select(f => f.Name)];
 
     [Theory]
     [MemberData(nameof(Files))]

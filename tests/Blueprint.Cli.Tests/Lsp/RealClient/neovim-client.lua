@@ -6,7 +6,7 @@
 --
 -- plan.json: { "cmd": [...], "root": folder, "report": file, "timeout_ms": n,
 --   "files": [ { "path", "filetype", "definition": At, "completion": At, "fix": { "line", "find", "replace" } } ] }
--- At: { "line": 0-based line, "find": text on that line, "offset": bytes after its start } puts the cursor there.
+-- At: { "line": 0-based line, "after": text on that line } puts the cursor just after that text.
 
 local report = { files = {} }
 
@@ -23,12 +23,17 @@ local function write_report(path)
   file:close()
 end
 
--- The byte column of `at.find` (plus `at.offset`) on line `at.line` of the buffer.
-local function column(buf, at)
-  local line = vim.api.nvim_buf_get_lines(buf, at.line, at.line + 1, true)[1]
-  local start = line:find(at.find, 1, true)
-  assert(start, string.format('%q is not on line %d: %q', at.find, at.line, line))
-  return start - 1 + (at.offset or 0)
+-- The byte column where `text` starts on line `line` of the buffer.
+local function column(buf, line, text)
+  local content = vim.api.nvim_buf_get_lines(buf, line, line + 1, true)[1]
+  local start = content:find(text, 1, true)
+  assert(start, string.format('%q is not on line %d: %q', text, line, content))
+  return start - 1
+end
+
+-- The cursor just after `at.after` on line `at.line`, as (1-based row, byte column).
+local function cursor_after(buf, at)
+  return { at.line + 1, column(buf, at.line, at.after) + #at.after }
 end
 
 -- The diagnostics Neovim holds for the buffer, as its diagnostic module stores them (0-based line, byte columns).
@@ -69,7 +74,7 @@ local function drive(plan)
     report.server = client.server_capabilities or client.resolved_capabilities
 
     -- Go to definition as `gd` does: the cursor on the reference, vim.lsp.buf.definition, and the jump it makes.
-    local from = { spec.definition.line + 1, column(buf, spec.definition) }
+    local from = cursor_after(buf, spec.definition)
     vim.api.nvim_win_set_cursor(0, from)
     vim.lsp.buf.definition()
     local moved = vim.wait(plan.timeout_ms, function() return not vim.deep_equal(vim.api.nvim_win_get_cursor(0), from) end, 20)
@@ -80,8 +85,10 @@ local function drive(plan)
     }
 
     -- Completion as the client asks for it at the cursor (its own UTF-16 position), the labels it got back.
-    if spec.completion then
-      vim.api.nvim_win_set_cursor(0, { spec.completion.line + 1, column(buf, spec.completion) })
+    if spec.completion and not (client.server_capabilities or client.resolved_capabilities).completionProvider then
+      seen.completion = { labels = {}, error = { message = 'the server offers no completionProvider' } }
+    elseif spec.completion then
+      vim.api.nvim_win_set_cursor(0, cursor_after(buf, spec.completion))
       local answers, err = vim.lsp.buf_request_sync(buf, 'textDocument/completion', vim.lsp.util.make_position_params(), plan.timeout_ms)
       local answer = answers and answers[client_id] or { error = { message = tostring(err) } }
       local items = answer.result and (answer.result.items or answer.result) or {}
@@ -90,7 +97,7 @@ local function drive(plan)
 
     -- The fix typed into the buffer: the client sends it as an incremental change; its diagnostics must clear.
     local fix = spec.fix
-    local start = column(buf, { line = fix.line, find = fix.find })
+    local start = column(buf, fix.line, fix.find)
     vim.api.nvim_buf_set_text(buf, fix.line, start, fix.line, start + #fix.find, { fix.replace })
     wait(plan, 'the diagnostics of ' .. spec.path .. ' to clear', function() return #vim.diagnostic.get(buf) == 0 end)
     seen.fixed = diagnostics(buf)
