@@ -243,8 +243,9 @@ public sealed class LanguageServer
     private void PublishConfigProblems(OpenDocument document)
     {
         if (document.Config is not { } config || config.DisplayPath.Length == 0) return;
-        string uri = new Uri(Path.GetFullPath(config.DisplayPath, workingDirectory)).AbsoluteUri;
-        var problems = LspDiagnostics.ForConfig(config);
+        string fullPath = Path.GetFullPath(config.DisplayPath, workingDirectory);
+        string uri = new Uri(fullPath).AbsoluteUri;
+        var problems = LspDiagnostics.ForConfig(config, fullPath);
         if (problems.Count == 0 && !configsWithProblems.Remove(uri)) return;
         if (problems.Count > 0) configsWithProblems.Add(uri);
         rpc.Write(LspDiagnostics.Publish(uri, null, problems));

@@ -37,14 +37,14 @@ public static class LspDiagnostics
         });
     }
 
-    /// <summary>A lint configuration's own problems, placed in its text (read again here; empty when it cannot be).</summary>
-    public static List<JsonObject> ForConfig(LoadedConfig config)
+    /// <summary>A lint configuration's own problems, placed in its text (read again here from <paramref name="fullPath"/>; empty when it cannot be).</summary>
+    public static List<JsonObject> ForConfig(LoadedConfig config, string fullPath)
     {
         if (config.Unreadable is not null || config.Config.Diagnostics.Count == 0) return [];
         string text;
         try
         {
-            text = File.ReadAllText(config.Config.Diagnostics[0].Location.File is { Length: > 0 } f && File.Exists(f) ? f : config.DisplayPath);
+            text = File.ReadAllText(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
