@@ -7,7 +7,8 @@ namespace Blueprint.Cli.Tests.Lsp.RealClient;
 /// A blueprint of each format as it is written in Neovim: <see cref="Broken"/> is the text on disk (one broken link, after
 /// an emoji and CJK on its line, and nothing else to find), <see cref="BrokenRef"/> the link's wrong id and <see cref="Fixed"/>
 /// what it is changed to; just after <see cref="DefinitionAfter"/> is a reference whose definition, on another line, starts where
-/// <see cref="Target"/> does; just after <see cref="CompletionAfter"/> a reference goes.
+/// <see cref="Target"/> does; just after <see cref="CompletionAfter"/> a reference goes. Each of these is found on
+/// the first line that holds it.
 /// </summary>
 public sealed record EditedFile(string Name, string FileType, string Broken, string BrokenRef, string Fixed, string DefinitionAfter, string Target, string CompletionAfter)
 {
@@ -25,10 +26,12 @@ public sealed record EditedFile(string Name, string FileType, string Broken, str
                 touchpoint: Menu board
               - step: Pay
                 id: pay
-                customer: {text: Pays, to: [till]}
+                customer:
+                  text: Pays
+                  to: [till]
                 touchpoint: {id: till, text: Till}
 
-        """, BrokenRef: "pya", Fixed: "pay", DefinitionAfter: "to: [ti", Target: "till, text: Till", CompletionAfter: "{text: Pays, to: [");
+        """, BrokenRef: "pya", Fixed: "pay", DefinitionAfter: "to: [ti", Target: "till, text: Till", CompletionAfter: "  to: [");
 
     public static readonly EditedFile Markdown = new("coffee.blueprint.md", "markdown", """
         ---
@@ -51,7 +54,7 @@ public sealed record EditedFile(string Name, string FileType, string Broken, str
         - Customer: Pays -> [till](#till)
         - Touchpoint: Till {#till}
 
-        """, BrokenRef: "#pya", Fixed: "#pay", DefinitionAfter: "[till](#ti", Target: "{#till}", CompletionAfter: "[till](#");
+        """, BrokenRef: "#pya", Fixed: "#pay", DefinitionAfter: "[till](#ti", Target: "till}", CompletionAfter: "[till](#");
 
     public static EditedFile Named(string name) => name == Yaml.Name ? Yaml : Markdown;
 

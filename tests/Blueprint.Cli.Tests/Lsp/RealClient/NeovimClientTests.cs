@@ -82,7 +82,17 @@ public sealed class NeovimClientTests(NeovimRun neovim) : IClassFixture<NeovimRu
 
         Assert.True((bool)definition["moved"]!, "vim.lsp.buf.definition() did not move the cursor");
         Assert.Equal(file.LineOf(file.Target), (int)definition["line"]!);
-        // On the id (YAML) or the whole {#id} (Markdown), at Neovim's byte column.
+        // On the id itself (in YAML after `id: `, in Markdown inside `{#...}`), at Neovim's byte column.
         Assert.Equal((file.Lines[file.LineOf(file.Target)], file.ByteColumnOf(file.Target)), ((string?)definition["text"], (int)definition["col"]!));
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Completion_where_a_reference_goes_offers_the_files_step_and_card_ids(string name)
+    {
+        var completion = neovim.Seen(name)["completion"]!;
+
+        Assert.Null(completion["error"]);
+        Assert.Equal(["pay", "queue", "till"], completion["labels"]!.AsArray().Select(l => (string)l!).Order(StringComparer.Ordinal));
     }
 }

@@ -76,4 +76,14 @@ public sealed class NodeClientTests(NodeClientRun node) : IClassFixture<NodeClie
 
     [Fact]
     public void Shutdown_then_exit_ends_the_server_with_0() => Assert.Equal(0, (int)node.Report["exitCode"]!);
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Completion_where_a_reference_goes_offers_the_files_step_and_card_ids(string name)
+    {
+        var completion = node.Seen(name)["completion"]!;
+
+        Assert.Null(completion["error"]);
+        Assert.Equal(["pay", "queue", "till"], completion["labels"]!.AsArray().Select(l => (string)l!).Order(StringComparer.Ordinal));
+    }
 }
