@@ -44,7 +44,8 @@ public sealed class LanguageServer
         var server = new LanguageServer(new JsonRpcStream(input, output), log, workingDirectory);
         // One thread reads, so that edits that arrive while a document is being checked are taken together: the
         // document is checked once, for its newest text, when no message is waiting.
-        using var inbox = new System.Collections.Concurrent.BlockingCollection<IncomingMessage>();
+        // Not disposed: the reader may still be adding when exit returns, and the process ends after it anyway.
+        var inbox = new System.Collections.Concurrent.BlockingCollection<IncomingMessage>();
         var reader = new Thread(() =>
         {
             try
@@ -61,22 +62,37 @@ public sealed class LanguageServer
             }
         }) { IsBackground = true, Name = "lsp-reader" };
         reader.Start();
+        try
+        {
+            return server.Serve(inbox);
+        }
+        catch (IOException e)
+        {
+            // The client closed its end of our output: nobody is listening any more.
+            log.WriteLine($"blueprint lsp: the client is gone: {e.Message}");
+            return ExitCodes.Findings;
+        }
+    }
+
+    /// <summary>Answers messages until <c>exit</c> or the end of input; the documents are checked whenever no message waits.</summary>
+    private int Serve(System.Collections.Concurrent.BlockingCollection<IncomingMessage> inbox)
+    {
         while (true)
         {
             if (!inbox.TryTake(out var message))
             {
-                server.CheckChanged();
+                CheckChanged();
                 if (!inbox.TryTake(out message, Timeout.Infinite)) break;
             }
             if (message.Json is null)
             {
-                server.rpc.Write(Error(null, ParseError, $"parse error: {message.ParseError}"));
+                rpc.Write(Error(null, ParseError, $"parse error: {message.ParseError}"));
                 continue;
             }
-            if (server.Handle(message.Json) is { } exitCode) return exitCode;
+            if (Handle(message.Json) is { } exitCode) return exitCode;
         }
-        server.CheckChanged();
-        return server.shutDown ? ExitCodes.Ok : ExitCodes.Findings;
+        CheckChanged();
+        return shutDown ? ExitCodes.Ok : ExitCodes.Findings;
     }
 
     /// <summary>Handles one message; an exit code when it was <c>exit</c>.</summary>
@@ -229,7 +245,17 @@ public sealed class LanguageServer
     private OpenDocument? Check(string uri)
     {
         if (!changed.Remove(uri, out var pending)) return documents.GetValueOrDefault(uri);
-        var document = OpenDocument.Analyze(uri, pending.Version, pending.Text, workingDirectory, documents.GetValueOrDefault(uri));
+        OpenDocument document;
+        try
+        {
+            document = OpenDocument.Analyze(uri, pending.Version, pending.Text, workingDirectory, documents.GetValueOrDefault(uri));
+        }
+        catch (Exception e) when (e is not IOException)
+        {
+            // A fault of the server's own: said in its log, and the document keeps its last findings.
+            log.WriteLine($"blueprint lsp: internal error checking {uri}: {e.GetType().Name}: {e.Message}");
+            return documents.GetValueOrDefault(uri);
+        }
         documents[uri] = document;
         rpc.Write(LspDiagnostics.Publish(uri, pending.Version, LspDiagnostics.For(document)));
         PublishConfigProblems(document);

@@ -270,4 +270,21 @@ public sealed class LspNavigationTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    // ---- Markdown: outline and findings ------------------------------------------------------------------
+
+    [Fact]
+    public void A_Markdown_blueprint_has_its_outline_and_a_broken_link_in_it_is_underlined_at_the_link()
+    {
+        string broken = Markdown.Replace("(#till)", "(#tills)", StringComparison.Ordinal);
+        var session = new LspSession().Initialize().Open(MarkdownUri, broken);
+        int symbols = session.Request("textDocument/documentSymbol", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = MarkdownUri } });
+        var run = session.Run();
+
+        string Names(JsonNode? symbol) => $"{symbol!["name"]}({string.Join(",", (symbol["children"]?.AsArray() ?? []).Select(Names))})";
+        Assert.Equal(["Order(Queue(Waits in line(),Board()),Pay now(Pays back to the queue(),Till()))"], run.Response(symbols)["result"]!.AsArray().Select(Names));
+        var finding = run.Published(MarkdownUri).Single().Single(d => (string?)d!["code"] == "BP005")!;
+        Assert.Equal("[to the till](#tills)", Covered(broken, finding["range"]));
+        Assert.Contains("did you mean `till`", (string?)finding["message"]);
+    }
 }
