@@ -4,13 +4,14 @@ using System.Text.Json.Nodes;
 namespace Blueprint.Cli.Tests.Lsp.RealClient;
 
 /// <summary>
-/// A blueprint of each format as it is written in Neovim: <see cref="Broken"/> is the text on disk (one broken link, after
-/// an emoji and CJK on its line, and nothing else to find), <see cref="BrokenRef"/> the link's wrong id and <see cref="Fixed"/>
-/// what it is changed to; just after <see cref="DefinitionAfter"/> is a reference whose definition, on another line, starts where
-/// <see cref="Target"/> does; just after <see cref="CompletionAfter"/> a reference goes. Each of these is found on
-/// the first line that holds it.
+/// A blueprint of each format as it is written in Neovim. <see cref="Broken"/> is the text on disk: one broken link, after
+/// an emoji and CJK on its line, and nothing else to find. <see cref="BrokenRef"/> is the link's wrong id,
+/// <see cref="Underlined"/> what its finding underlines (a whole Markdown link, spaces in its label included) and
+/// <see cref="Fixed"/> what the id is changed to. Just after <see cref="DefinitionAfter"/> is a reference whose
+/// definition, on another line, starts where <see cref="Target"/> does; just after <see cref="CompletionAfter"/> a
+/// reference goes. Each of these texts is found on the first line that holds it.
 /// </summary>
-public sealed record EditedFile(string Name, string FileType, string Broken, string BrokenRef, string Fixed, string DefinitionAfter, string Target, string CompletionAfter)
+public sealed record EditedFile(string Name, string FileType, string Broken, string BrokenRef, string Underlined, string Fixed, string DefinitionAfter, string Target, string CompletionAfter)
 {
     public static readonly EditedFile Yaml = new("coffee.blueprint.yaml", "yaml", """
         blueprint: Coffee
@@ -31,7 +32,7 @@ public sealed record EditedFile(string Name, string FileType, string Broken, str
                   to: [till]
                 touchpoint: {id: till, text: Till}
 
-        """, BrokenRef: "pya", Fixed: "pay", DefinitionAfter: "to: [ti", Target: "till, text: Till", CompletionAfter: "  to: [");
+        """, BrokenRef: "pya", Underlined: "pya", Fixed: "pay", DefinitionAfter: "to: [ti", Target: "till, text: Till", CompletionAfter: "  to: [");
 
     public static readonly EditedFile Markdown = new("coffee.blueprint.md", "markdown", """
         ---
@@ -46,15 +47,15 @@ public sealed record EditedFile(string Name, string FileType, string Broken, str
 
         ### Queue {#queue}
 
-        - Customer: 😀 排队 waits -> [pays](#pya)
+        - Customer: 😀 排队 waits -> [pays now](#pya)
         - Touchpoint: Menu board
 
         ### Pay {#pay}
 
-        - Customer: Pays -> [till](#till)
+        - Customer: Pays -> [at the till](#till)
         - Touchpoint: Till {#till}
 
-        """, BrokenRef: "#pya", Fixed: "#pay", DefinitionAfter: "[till](#ti", Target: "till}", CompletionAfter: "[till](#");
+        """, BrokenRef: "#pya", Underlined: "[pays now](#pya)", Fixed: "#pay", DefinitionAfter: "[at the till](#ti", Target: "till}", CompletionAfter: "[at the till](#");
 
     public static EditedFile Named(string name) => name == Yaml.Name ? Yaml : Markdown;
 

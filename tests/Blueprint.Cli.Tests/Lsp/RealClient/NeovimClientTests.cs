@@ -61,10 +61,8 @@ public sealed class NeovimClientTests(NeovimRun neovim) : IClassFixture<NeovimRu
         Assert.Contains($"`{file.BrokenRef.TrimStart('#')}`", (string?)diagnostic["message"]);
         int line = file.LineOf(file.BrokenRef);
         // The server counts UTF-16 units; Neovim turned them into the byte columns it shows the squiggle at.
-        // A YAML finding underlines the id, a Markdown one the whole link.
-        string underlined = name == EditedFile.Yaml.Name ? file.BrokenRef : $"[pays]({file.BrokenRef})";
-        int column = file.ByteColumnOf(underlined);
-        Assert.Equal((line, column, line, column + Encoding.UTF8.GetByteCount(underlined)),
+        int column = file.ByteColumnOf(file.Underlined);
+        Assert.Equal((line, column, line, column + Encoding.UTF8.GetByteCount(file.Underlined)),
             ((int)diagnostic["lnum"]!, (int)diagnostic["col"]!, (int)diagnostic["end_lnum"]!, (int)diagnostic["end_col"]!));
     }
 

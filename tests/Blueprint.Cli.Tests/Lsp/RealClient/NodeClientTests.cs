@@ -51,9 +51,8 @@ public sealed class NodeClientTests(NodeClientRun node) : IClassFixture<NodeClie
 
         Assert.Equal(("BP005", "blueprint", 1), ((string?)diagnostic["code"], (string?)diagnostic["source"], (int)diagnostic["severity"]!));
         Assert.EndsWith("/docs/rules/BP005.md", (string?)diagnostic["codeDescription"]!["href"]);
-        string underlined = name == EditedFile.Yaml.Name ? file.BrokenRef : $"[pays]({file.BrokenRef})";
-        int line = file.LineOf(underlined), character = file.CharacterOf(underlined);
-        Assert.Equal((line, character, line, character + underlined.Length), RangeOf(diagnostic["range"]));
+        int line = file.LineOf(file.Underlined), character = file.CharacterOf(file.Underlined);
+        Assert.Equal((line, character, line, character + file.Underlined.Length), RangeOf(diagnostic["range"]));
     }
 
     [Theory]
