@@ -68,7 +68,7 @@ public sealed class NeovimClientTests(NeovimRun neovim) : IClassFixture<NeovimRu
 
     [Theory]
     [MemberData(nameof(Files))]
-    public void Typing_the_right_id_over_the_broken_one_clears_the_diagnostics(string name) =>
+    public void Writing_the_right_id_over_the_broken_one_in_the_buffer_clears_the_diagnostics(string name) =>
         Assert.Empty(neovim.Seen(name)["fixed"]!.AsArray());
 
     [Theory]
