@@ -81,7 +81,8 @@ async function stopClient(): Promise<void> {
 }
 
 async function showProblem(problem: string): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(`Blueprint: ${problem}`, 'Open settings', 'How to install');
+  const choice = await vscode.window.showErrorMessage(`Blueprint: ${problem}`, 'Retry', 'Open settings', 'How to install');
+  if (choice === 'Retry') await restart();
   if (choice === 'Open settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'blueprint.path');
   if (choice === 'How to install') await vscode.env.openExternal(vscode.Uri.parse(readme));
 }

@@ -99,7 +99,7 @@ public sealed class VsCodeExtensionTests(VsCodeExtensionTests.Packaged packaged)
         foreach (var menu in new[] { "commandPalette", "editor/title" })
         {
             string when = (string)contributes["menus"]![menu]!.AsArray().Single(m => (string?)m!["command"] == "blueprint.openPreview")!["when"]!;
-            Assert.Equal(@"resourceFilename =~ /\.blueprint\.(yaml|yml|md)$/", when);
+            Assert.Equal(@"resourceFilename =~ /\.blueprint\.(yaml|yml|md)$/i", when);
         }
         var settings = contributes["configuration"]!["properties"]!;
         Assert.Equal("string", (string?)settings["blueprint.path"]?["type"]);

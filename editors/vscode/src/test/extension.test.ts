@@ -126,7 +126,7 @@ test('opening a blueprint with no program to run says how to install it or set b
   assert.equal(editor.errors.length, 1);
   const [message, ...buttons] = editor.errors[0];
   assert.match(message, /^Blueprint: .*'\/nowhere\/blueprint'.*dotnet tool install --global ServiceBlueprint\.Cli.*blueprint\.path/);
-  assert.deepEqual(buttons, ['Open settings', 'How to install']);
+  assert.deepEqual(buttons, ['Retry', 'Open settings', 'How to install']);
 });
 
 /** A stand-in for `blueprint serve` that writes its process id on a line of a file beside it when it starts. */
