@@ -249,34 +249,30 @@ test('Open preview saves the file, runs serve once per file, opens its address, 
   const serve = fakeServe();
   const { editor, extension } = load(serve.program);
   try {
-    await previewTwoFiles(editor, serve, extension);
+    const shop = document(path.join(os.tmpdir(), 'shop.blueprint.yaml'), true);
+    editor.active = shop;
+    await editor.commands.get('blueprint.openPreview')!();
+    assert.equal(shop.saved, 1);
+    const [first] = serve.started();
+    assert.deepEqual(editor.opened, [`http://127.0.0.1:${40000 + first % 1000}/`]);
+
+    await editor.commands.get('blueprint.openPreview')!();
+    assert.equal(serve.started().length, 1, 'the same file again reuses its serve');
+    assert.deepEqual(editor.opened, [editor.opened[0], editor.opened[0]]);
+
+    // The editor title button passes the file's uri.
+    await editor.commands.get('blueprint.openPreview')!(Uri.file(path.join(os.tmpdir(), 'other.blueprint.md')));
+    const pids = serve.started();
+    assert.equal(pids.length, 2, 'another file gets a serve of its own');
+    assert.ok(pids.every(running));
+
+    await extension.deactivate();
+    for (let i = 0; i < 100 && pids.some(running); i++) await new Promise(resolve => setTimeout(resolve, 20));
+    assert.deepEqual(pids.filter(running), []);
   } finally {
     for (const pid of serve.started().filter(running)) process.kill(pid);
   }
 });
-
-async function previewTwoFiles(editor: ReturnType<typeof load>['editor'], serve: ReturnType<typeof fakeServe>, extension: ReturnType<typeof load>['extension']): Promise<void> {
-  const shop = document(path.join(os.tmpdir(), 'shop.blueprint.yaml'), true);
-  editor.active = shop;
-  await editor.commands.get('blueprint.openPreview')!();
-  assert.equal(shop.saved, 1);
-  const [first] = serve.started();
-  assert.deepEqual(editor.opened, [`http://127.0.0.1:${40000 + first % 1000}/`]);
-
-  await editor.commands.get('blueprint.openPreview')!();
-  assert.equal(serve.started().length, 1, 'the same file again reuses its serve');
-  assert.deepEqual(editor.opened, [editor.opened[0], editor.opened[0]]);
-
-  // The editor title button passes the file's uri.
-  await editor.commands.get('blueprint.openPreview')!(Uri.file(path.join(os.tmpdir(), 'other.blueprint.md')));
-  const pids = serve.started();
-  assert.equal(pids.length, 2, 'another file gets a serve of its own');
-  assert.ok(pids.every(running));
-
-  await extension.deactivate();
-  for (let i = 0; i < 100 && pids.some(running); i++) await new Promise(resolve => setTimeout(resolve, 20));
-  assert.deepEqual(pids.filter(running), []);
-}
 
 test('Open preview on a file that is not a blueprint warns and runs nothing', posix, async () => {
   const serve = fakeServe();
@@ -313,7 +309,7 @@ test('with the real blueprint lsp: an open blueprint gets its findings through v
   fs.writeFileSync(notes.fileName, 'to: [nowhere]\n');
   const { editor, extension } = load(real!, [document(file), notes]);
   try {
-    for (let i = 0; i < 500 && !editor.diagnostics.has(Uri.file(file).toString()); i++) await new Promise(resolve => setTimeout(resolve, 20));
+    for (let i = 0; i < 1500 && !editor.diagnostics.has(Uri.file(file).toString()); i++) await new Promise(resolve => setTimeout(resolve, 20));
     const found = editor.diagnostics.get(Uri.file(file).toString());
     assert.ok(found !== undefined, `no diagnostics for the blueprint; errors shown: ${JSON.stringify(editor.errors)}`);
     const broken = found.find(d => d.code?.value === 'BP005');
@@ -322,6 +318,7 @@ test('with the real blueprint lsp: an open blueprint gets its findings through v
     assert.equal(broken.source, 'blueprint');
     assert.deepEqual([broken.range.start.line, broken.range.start.character], [9, 15]);
     assert.match(broken.code!.target.toString(), /docs\/rules\/BP005\.md$/);
+    await settled();
     assert.equal(editor.diagnostics.has(notes.uri.toString()), false, 'a YAML file that is not a blueprint is not sent');
     assert.equal(editor.errors.length, 0);
   } finally {
