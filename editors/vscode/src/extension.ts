@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorHandler, LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { blueprintSelector, isBlueprintFile } from './blueprintFiles';
 import { installHint, Located, locateProgram, machine } from './locate';
 import { Preview, startPreview } from './preview';
@@ -58,18 +58,35 @@ function program(): Located {
 async function startClient(): Promise<void> {
   const located = program();
   if ('problem' in located) return showProblem(located.problem);
+  let running = false;
+  let usual: ErrorHandler | undefined;
   // TransportKind.stdio adds --stdio, which `blueprint lsp` accepts.
   const candidate = new LanguageClient(
     'blueprint',
     'Blueprint',
     { command: located.program, args: ['lsp'], transport: TransportKind.stdio },
-    { documentSelector: blueprintSelector, outputChannel: output },
+    {
+      documentSelector: blueprintSelector,
+      outputChannel: output,
+      // A server that fails while starting is reported once, below, with what to do: the client does not retry it,
+      // and adds only its own one notice. One that stops later is restarted as the client usually does.
+      initializationFailedHandler: () => false,
+      errorHandler: {
+        error: (error, message, count) => usual!.error(error, message, count),
+        closed: () => (running ? usual!.closed() : { action: CloseAction.DoNotRestart, handled: true }),
+      },
+    },
   );
+  usual = candidate.createDefaultErrorHandler();
   try {
     await candidate.start();
+    // start() can resolve for a server that exited while it was being initialized.
+    if (!candidate.isRunning()) throw new Error('it stopped while starting (what it said is in the Blueprint output)');
+    running = true;
     client = candidate;
   } catch (error) {
-    await candidate.dispose().catch(() => undefined);
+    // The client is already stopping itself; waiting for that would hold the message back.
+    void candidate.dispose().catch(() => undefined);
     return showProblem(`Could not start '${located.program} lsp': ${messageOf(error)}. ${installHint}`);
   }
 }

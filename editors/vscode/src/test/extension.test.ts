@@ -1,202 +1,16 @@
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { document, load, Uri } from '../testing/standInEditor';
 
-// The packaged bundle, run against a stand-in for the editor's `vscode` module that records what the extension asks of it.
-const root = path.join(__dirname, '..', '..');
-const bundle = path.join(root, 'dist', 'extension.js');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+// The packaged bundle, activated in a stand-in for the editor (src/testing/standInEditor.ts).
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
   contributes: { commands: { command: string }[] };
 };
-
-/** The parts of vscode.Uri the extension and the language client use. */
-class Uri {
-  readonly scheme: string;
-  readonly fsPath: string;
-  private constructor(private readonly text: string) {
-    this.scheme = text.slice(0, text.indexOf(':'));
-    this.fsPath = decodeURIComponent(text.replace(/^file:\/\//, ''));
-  }
-  static parse(text: string): Uri {
-    return new Uri(text);
-  }
-  static file(file: string): Uri {
-    return new Uri(`file://${file.split(path.sep).map(encodeURIComponent).join('/')}`);
-  }
-  toString(): string {
-    return this.text;
-  }
-}
-
-class Position {
-  constructor(readonly line: number, readonly character: number) {}
-}
-
-class Range {
-  readonly start: Position;
-  readonly end: Position;
-  constructor(start: Position | number, end: Position | number, endLine?: number, endCharacter?: number) {
-    this.start = start instanceof Position ? start : new Position(start, end as number);
-    this.end = end instanceof Position ? end : new Position(endLine!, endCharacter!);
-  }
-}
-
-interface Diagnostic {
-  range: Range;
-  message: string;
-  source?: string;
-  code?: { value: string; target: Uri };
-}
-
-class CancellationTokenSource {
-  readonly token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
-  cancel(): void {
-    this.token.isCancellationRequested = true;
-  }
-  dispose(): void {}
-}
-
-interface Document {
-  uri: Uri;
-  fileName: string;
-  languageId: string;
-  version: number;
-  isDirty: boolean;
-  getText(): string;
-  save(): Promise<boolean>;
-}
-
-function document(file: string, dirty = false): Document & { saved: number } {
-  const d = {
-    uri: Uri.file(file),
-    fileName: file,
-    languageId: /\.ya?ml$/.test(file) ? 'yaml' : file.endsWith('.md') ? 'markdown' : 'plaintext',
-    version: 1,
-    isDirty: dirty,
-    saved: 0,
-    getText: () => fs.readFileSync(file, 'utf8'),
-    async save(): Promise<boolean> {
-      d.saved++;
-      d.isDirty = false;
-      return true;
-    },
-  };
-  return d;
-}
-
-/** vscode.languages.match for the filters the extension uses: language, scheme and a glob of *, ** and {a,b}. */
-function matches(selector: { language: string; scheme: string; pattern: string }[], d: Document): boolean {
-  const glob = (pattern: string) =>
-    new RegExp(`^${pattern.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\{([^}]*)\}/g, (_, list: string) => `(${list.split(',').join('|')})`)
-      .replace(/\*\*\//g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '(.*/)?')}$`);
-  return selector.some(f => f.language === d.languageId && f.scheme === d.uri.scheme && glob(f.pattern).test(d.fileName.split(path.sep).join('/')));
-}
-
-/** A fresh copy of the bundle bound to a new stand-in editor. */
-function load(setting: string, open: Document[] = []) {
-  const editor = {
-    commands: new Map<string, (...args: unknown[]) => Promise<void>>(),
-    errors: [] as string[][],
-    warnings: [] as string[],
-    opened: [] as string[],
-    diagnostics: new Map<string, Diagnostic[]>(),
-    onOpen: undefined as ((d: Document) => void) | undefined,
-    active: undefined as Document | undefined,
-  };
-  const disposable = { dispose() {} };
-  const vscode = {
-    version: '1.82.0',
-    Uri,
-    Position,
-    Range,
-    CancellationTokenSource,
-    Diagnostic: class {
-      constructor(readonly range: Range, readonly message: string, readonly severity: number) {}
-    },
-    ProgressLocation: { Window: 10 },
-    window: {
-      createOutputChannel: () => ({ ...disposable, name: 'Blueprint', append() {}, appendLine() {}, show() {} }),
-      showErrorMessage: async (...args: string[]) => {
-        editor.errors.push(args);
-        return undefined;
-      },
-      showWarningMessage: async (message: string) => {
-        editor.warnings.push(message);
-        return undefined;
-      },
-      showInformationMessage: async () => undefined,
-      withProgress: (_: unknown, work: () => Promise<unknown>) => work(),
-      get activeTextEditor() {
-        return editor.active === undefined ? undefined : { document: editor.active };
-      },
-      visibleTextEditors: [],
-    },
-    commands: {
-      registerCommand: (id: string, run: (...args: unknown[]) => Promise<void>) => {
-        editor.commands.set(id, run);
-        return disposable;
-      },
-      executeCommand: async () => undefined,
-    },
-    workspace: {
-      textDocuments: open,
-      workspaceFolders: undefined,
-      getConfiguration: (section: string) => ({
-        get: (key: string, otherwise?: unknown) => (section === 'blueprint' && key === 'path' ? setting : otherwise),
-      }),
-      onDidChangeConfiguration: () => disposable,
-      openTextDocument: async (uri: Uri) => document(uri.fsPath),
-      onDidOpenTextDocument: (listener: (d: Document) => void) => {
-        // The extension's listener is the first; the language client's come after it.
-        editor.onOpen ??= listener;
-        return disposable;
-      },
-    },
-    languages: {
-      match: (selector: { language: string; scheme: string; pattern: string }[], d: Document) => (matches(selector, d) ? 10 : 0),
-      createDiagnosticCollection: () => ({
-        ...disposable,
-        set: (uri: Uri, diagnostics: Diagnostic[]) => editor.diagnostics.set(uri.toString(), diagnostics),
-        delete: (uri: Uri) => editor.diagnostics.delete(uri.toString()),
-        clear: () => editor.diagnostics.clear(),
-        forEach() {},
-      }),
-    },
-    env: {
-      appName: 'stand-in',
-      language: 'en',
-      asExternalUri: async (uri: unknown) => uri,
-      openExternal: async (uri: { toString(): string }) => {
-        editor.opened.push(uri.toString());
-        return true;
-      },
-    },
-  };
-  // What the test gives no part of (the classes vscode-languageclient extends, the providers it registers) is a
-  // do-nothing stand-in; `then` stays undefined so that awaiting one does not hang.
-  const nothing: object = new Proxy(function () {}, {
-    get: (_, key) => (key === '__esModule' || key === 'then' ? undefined : nothing),
-    apply: () => nothing,
-    construct: () => nothing,
-  });
-  const lenient = <T extends object>(part: T): T => new Proxy(part, { get: (target, key) => (key in target ? target[key as keyof T] : nothing) });
-  const api = lenient({ ...vscode, window: lenient(vscode.window), workspace: lenient(vscode.workspace), languages: lenient(vscode.languages), commands: lenient(vscode.commands), env: lenient(vscode.env) });
-  const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const original = Module._load;
-  Module._load = function (request: string, ...rest: unknown[]) {
-    return request === 'vscode' ? api : original.call(this, request, ...rest);
-  };
-  try {
-    delete require.cache[require.resolve(bundle)];
-    const extension = require(bundle) as { activate(context: unknown): void; deactivate(): Promise<void> };
-    extension.activate({ subscriptions: [] });
-    return { editor, extension };
-  } finally {
-    Module._load = original;
-  }
-}
 
 const settled = () => new Promise(resolve => setTimeout(resolve, 20));
 
@@ -324,4 +138,28 @@ test('with the real blueprint lsp: an open blueprint gets its findings through v
   } finally {
     await extension.deactivate();
   }
+});
+
+test('a program that stops at once instead of serving LSP is reported once, with what to do, and not restarted', posix, async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'blueprint-vscode-'));
+  const program = path.join(folder, 'blueprint');
+  const log = path.join(folder, 'started');
+  fs.writeFileSync(program, `#!${process.execPath}
+require('node:fs').appendFileSync(${JSON.stringify(log)}, 'x');
+process.stderr.write("blueprint: unknown command 'lsp'\\n");
+process.exit(2);
+`, { mode: 0o755 });
+  const file = path.join(folder, 'shop.blueprint.yaml');
+  fs.writeFileSync(file, 'blueprint: Shop\n');
+  // In a process of its own: the language client leaves rejections unhandled on this path, which this runner would count.
+  const { stdout } = await promisify(execFile)(process.execPath, [path.join(__dirname, '..', 'testing', 'startFailure.js'), program, file]);
+  const errors = JSON.parse(stdout) as string[][];
+  const ours = errors.filter(e => e[0].startsWith('Blueprint: Could not start'));
+  assert.equal(ours.length, 1, stdout);
+  const [message, ...buttons] = ours[0];
+  assert.match(message, /'.*blueprint lsp'.*dotnet tool install --global ServiceBlueprint\.Cli.*blueprint\.path/);
+  assert.deepEqual(buttons, ['Retry', 'Open settings', 'How to install']);
+  // The client's own notice that the connection failed may come too, but no retries and no more messages.
+  assert.ok(errors.length <= 2, stdout);
+  assert.equal(fs.readFileSync(log, 'utf8'), 'x');
 });
