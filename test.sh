@@ -39,4 +39,10 @@ if command -v npm >/dev/null 2>&1 && [ ! -d tests/clients/node_modules/vscode-la
   (cd tests/clients && npm ci --no-audit --no-fund --silent) || echo "test.sh: npm ci in tests/clients failed; the Node client tests will say why" >&2
 fi
 
+# The VS Code extension's test type-checks, bundles and packages it with editors/vscode's own tools (TypeScript, esbuild,
+# vsce); npm ci again whenever its lock file is newer than what is installed.
+if command -v npm >/dev/null 2>&1 && { [ ! -f editors/vscode/node_modules/.package-lock.json ] || [ editors/vscode/package-lock.json -nt editors/vscode/node_modules/.package-lock.json ]; }; then
+  (cd editors/vscode && npm ci --no-audit --no-fund --silent) || echo "test.sh: npm ci failed in editors/vscode; the extension's tests will say why" >&2
+fi
+
 dotnet test blueprint-cli.sln --nologo -v quiet "$@"
