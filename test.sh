@@ -34,8 +34,9 @@ fi
 if command -v npm >/dev/null 2>&1 && [ ! -d tools/node_modules/ajv ]; then
   (cd tools && npm ci --no-audit --no-fund --silent) || echo "test.sh: npm ci failed; the schema test will say why" >&2
 fi
-# The Node LSP client of the real-client tests uses Microsoft's LSP libraries from tests/clients/package.json.
-if command -v npm >/dev/null 2>&1 && [ ! -d tests/clients/node_modules/vscode-languageserver-protocol ]; then
+# The Node LSP client of the real-client tests uses Microsoft's LSP libraries from tests/clients/package.json;
+# npm ci again whenever its lock file is newer than what is installed.
+if command -v npm >/dev/null 2>&1 && { [ ! -f tests/clients/node_modules/.package-lock.json ] || [ tests/clients/package-lock.json -nt tests/clients/node_modules/.package-lock.json ]; }; then
   (cd tests/clients && npm ci --no-audit --no-fund --silent) || echo "test.sh: npm ci in tests/clients failed; the Node client tests will say why" >&2
 fi
 
