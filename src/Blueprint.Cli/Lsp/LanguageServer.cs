@@ -95,6 +95,7 @@ public sealed class LanguageServer
                         ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 2 }, // 2: incremental
                         ["documentSymbolProvider"] = true,
                         ["definitionProvider"] = true,
+                        ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray(LspCodeActions.QuickFixKind) },
                     },
                     ["serverInfo"] = new JsonObject { ["name"] = "blueprint", ["version"] = Version },
                 });
@@ -111,6 +112,10 @@ public sealed class LanguageServer
                 return Result(id, LspSymbols.Definition(forDefinition, at) is { } target
                     ? new JsonObject { ["uri"] = forDefinition.Uri, ["range"] = LspJson.Range(target) }
                     : null);
+            case "textDocument/codeAction":
+                if (Document(parameters) is not { } forActions || LspJson.ReadRange(parameters?["range"]) is not { } range)
+                    return Error(id, InvalidParams, "no such open document or no range");
+                return Result(id, LspCodeActions.Of(forActions, range, parameters?["context"]?["only"]));
             default:
                 return Error(id, MethodNotFound, $"method '{method}' is not supported");
         }

@@ -49,7 +49,7 @@ public sealed class LanguageServerTests
         Assert.Equal(2, (int)caps["textDocumentSync"]!["change"]!);
         Assert.True((bool)caps["textDocumentSync"]!["openClose"]!);
         Assert.Equal("utf-16", (string?)caps["positionEncoding"]);
-        Assert.Equal(["definitionProvider", "documentSymbolProvider", "positionEncoding", "textDocumentSync"], caps.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["codeActionProvider", "definitionProvider", "documentSymbolProvider", "positionEncoding", "textDocumentSync"], caps.Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]
