@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -43,18 +42,21 @@ public static partial class LspCodeActions
     }
 
     /// <summary>
-    /// The fixes of the document's findings for <paramref name="range"/>, one per distinct edit: a fix counts where its
-    /// finding is underlined and where it edits (a Markdown item's finding underlines its bullet, its fix the label).
+    /// The fixes of the findings on the lines of <paramref name="range"/>, one per distinct edit: a fix counts where its
+    /// finding is underlined and where it edits on those lines (a Markdown item's finding underlines its bullet, its
+    /// fix the label after it).
     /// </summary>
     public static IReadOnlyList<QuickFix> Fixes(OpenDocument document, LspRange range)
     {
         var text = document.Text;
         int from = text.Offset(range.Start), to = Math.Max(from, text.Offset(range.End));
+        int firstLine = text.PositionOf(from).Line, lastLine = text.PositionOf(to).Line;
         bool Touches(int start, int end) => start <= to && end >= from;
         var context = new FixContext(document);
         var fixes = new List<QuickFix>();
         foreach (var finding in document.Findings)
         {
+            if (finding.Location.Line - 1 < firstLine || finding.Location.Line - 1 > lastLine) continue;
             var underlined = text.WordAt(finding.Location);
             bool here = Touches(text.Offset(underlined.Start), text.Offset(underlined.End));
             foreach (var fix in context.FixesOf(finding))

@@ -314,6 +314,14 @@ public sealed class LspCodeActionsTests
     }
 
     [Fact]
+    public void Two_findings_on_one_line_each_get_their_own_fix_where_they_are()
+    {
+        string text = Yaml(queue: "        frontstage: { text: Calls, to: [pya, qeue] }\n");
+        Assert.Equal("Change `pya` to `pay`", (string?)Assert.Single(ActionsAt(YamlUri, text, "pya"))!["title"]);
+        Assert.Equal("Change `qeue` to `queue`", (string?)Assert.Single(ActionsAt(YamlUri, text, "qeue"))!["title"]);
+    }
+
+    [Fact]
     public void An_action_names_the_diagnostic_as_it_was_published()
     {
         string text = Yaml(queue: "        frontsage: Barista greets\n");
