@@ -191,6 +191,15 @@ public sealed class LspCodeActionsTests
     }
 
     [Fact]
+    public void Yaml_owner_line_goes_after_a_fail_text_of_several_lines()
+    {
+        string text = Yaml(queue: "        backstage:\n          text: Grinds beans\n          fail: |\n            Grinder jams\n\n            twice a day\n          note: Old grinder\n");
+        Assert.Equal(
+            Yaml(queue: "        backstage:\n          text: Grinds beans\n          fail: |\n            Grinder jams\n\n            twice a day\n          owner: TODO\n          note: Old grinder\n"),
+            FixOnce(YamlUri, text, "text: Grinds", "BP111"));
+    }
+
+    [Fact]
     public void Yaml_owner_line_keeps_the_files_CRLF_line_ends()
     {
         string text = Yaml(queue: "        backstage:\n          text: Grinds beans\n          fail: Grinder jams\n").Replace("\n", "\r\n");
