@@ -75,31 +75,25 @@ public static partial class LspCodeActions
     public static JsonObject Json(OpenDocument document, QuickFix fix)
     {
         var text = document.Text;
-        var edits = new JsonArray([.. fix.Edits.Select(e => (JsonNode)new JsonObject
-        {
-            ["range"] = LspJson.Range(new LspRange(text.PositionOf(e.Start), text.PositionOf(e.End))),
-            ["newText"] = e.NewText,
-        })]);
         var action = new JsonObject
         {
             ["title"] = fix.Title,
             ["kind"] = QuickFixKind,
             ["diagnostics"] = new JsonArray([.. fix.Fixes.Select(f => (JsonNode)LspDiagnostics.Of(f, text))]),
-            ["edit"] = new JsonObject { ["changes"] = new JsonObject { [document.Uri] = edits } },
+            ["edit"] = LspNavigation.WorkspaceEdit(document.Uri, fix.Edits.Select(e => (new LspRange(text.PositionOf(e.Start), text.PositionOf(e.End)), e.NewText))),
         };
         if (fix.IsPreferred) action["isPreferred"] = true;
         return action;
     }
 
-    /// <summary>What the fixes of one request read: the text, the model, and (built when first needed) the graph and the YAML nodes.</summary>
+    /// <summary>What the fixes of one request read: the text, the model and its graph, and (parsed when first needed) the YAML nodes.</summary>
     private sealed class FixContext(OpenDocument document)
     {
         private readonly string text = document.Text.Text;
         private readonly bool markdown = document.Read.Format == SourceFormat.Markdown;
-        private BlueprintGraph? graph;
         private YamlNodes? yaml;
 
-        private BlueprintGraph? Graph => document.Read.Document is { } model ? graph ??= BlueprintGraph.Build(model) : null;
+        private BlueprintGraph? Graph => document.Index.Graph;
 
         private YamlNodes Yaml => yaml ??= YamlNodes.Parse(text);
 
@@ -166,26 +160,25 @@ public static partial class LspCodeActions
 
         private (string, TextEdit)? ReplaceReference(Diagnostic finding)
         {
-            if (finding.Suggestion is not { } suggestion || ArrowAt(finding.Location) is not { } arrow) return null;
-            int at = Offset(finding.Location);
-            string reference = arrow.Ref.Trim();
+            if (finding.Suggestion is not { } suggestion
+                || document.Index.References.FirstOrDefault(r => r.Arrow.Location == finding.Location) is not { } site)
+                return null;
+            string reference = site.Arrow.Ref;
             string title = $"Change `{reference}` to `{suggestion}`";
+            int at = Offset(finding.Location), start = document.Text.Offset(site.Text.Start), end = document.Text.Offset(site.Text.End);
             if (markdown)
             {
-                if (MarkdownLink.At(text, at) is not { } link || link.Reference(text) != reference || suggestion.AsSpan().IndexOfAny(" \t()<>\\") >= 0)
-                    return null;
-                var (refStart, refEnd) = link.ReferenceSpan(text);
+                if (suggestion.AsSpan().IndexOfAny(" \t()<>\\") >= 0) return null;
                 // A link whose text is its target names the target twice: both change.
-                if (text[link.LabelStart..link.LabelEnd] == reference)
-                    return (title, new TextEdit(link.LabelStart, refEnd, suggestion + text[link.LabelEnd..refStart] + suggestion));
-                return (title, new TextEdit(refStart, refEnd, suggestion));
+                if (MarkdownLink.At(text, at) is { } link && text[link.LabelStart..link.LabelEnd] == reference && link.LabelEnd <= start)
+                    return (title, new TextEdit(link.LabelStart, end, suggestion + text[link.LabelEnd..start] + suggestion));
+                return (title, new TextEdit(start, end, suggestion));
             }
-            if (YamlScalar(at) is not var (from, to, written) || written.Trim() != reference) return null;
-            return (title, new TextEdit(from, to, YamlWord(suggestion)));
+            // Inside quotes the id is written as it is; a plain reference is quoted only if YAML would misread it.
+            bool quoted = start > at;
+            if (quoted && suggestion.AsSpan().IndexOfAny("\"'\\") >= 0) return null;
+            return (title, new TextEdit(start, end, quoted ? suggestion : YamlWord(suggestion)));
         }
-
-        private Arrow? ArrowAt(SourceLocation location) =>
-            document.Read.Document!.Steps.SelectMany(s => s.Cards).SelectMany(c => c.Arrows).FirstOrDefault(a => a.Location == location);
 
         // ---- BP111: an owner for the card with the fail point -----------------------------------------------
 

@@ -4,7 +4,7 @@ using Blueprint.Core.Model;
 
 namespace Blueprint.Cli.Lsp;
 
-/// <summary>What the model of an open document says about places in it: the outline, and where a reference points.</summary>
+/// <summary>The outline of an open document: its scenes, steps and cards.</summary>
 public static class LspSymbols
 {
     // LSP's SymbolKind.
@@ -20,30 +20,6 @@ public static class LspSymbols
         return new JsonArray([.. model.Scenes.Select(scene => Symbol(text, scene.Name, "scene", SceneKind, scene.Location,
             [.. scene.Steps.Select(step => Symbol(text, step.Name, $"step {step.Id}", StepKind, step.Location,
                 [.. step.Cards.Select(card => Symbol(text, Short(card.Text), CardDetail(step, card), CardKind, card.Location, []))]))]))]);
-    }
-
-    /// <summary>
-    /// Where the reference under <paramref name="at"/> (an arrow's <c>to:</c> entry) points: the step's id (or the
-    /// step) it names, or the card; null when the position is not on a reference or the reference leads nowhere.
-    /// </summary>
-    public static LspRange? Definition(OpenDocument document, LspPosition at)
-    {
-        if (document.Read.Document is not { } model) return null;
-        var text = document.Text;
-        int offset = text.Offset(at);
-        foreach (var step in model.Steps)
-        foreach (var card in step.Cards)
-        foreach (var arrow in card.Arrows)
-        {
-            var span = text.WordAt(arrow.Location);
-            if (offset < text.Offset(span.Start) || offset > text.Offset(span.End)) continue;
-            string reference = arrow.Ref.Trim();
-            if (model.Steps.FirstOrDefault(s => s.Id == reference && s.CopiedByAlias is null) is { } named)
-                return text.WordAt(Own(named.IdLocation, named.Location));
-            var edge = BlueprintGraph.Build(model).Arrows.FirstOrDefault(e => ReferenceEquals(e.Arrow, arrow));
-            return edge is null ? null : text.WordAt(Own(edge.To.Card.IdLocation, edge.To.Card.Location));
-        }
-        return null;
     }
 
     /// <summary>A symbol whose range is its own line from its start, widened to hold its children.</summary>
@@ -65,8 +41,6 @@ public static class LspSymbols
     }
 
     private static string CardDetail(Step step, Card card) => card.Id is { } id ? $"{card.LaneId} {id}" : $"{step.Id}.{card.LaneId}";
-
-    private static SourceLocation Own(SourceLocation id, SourceLocation element) => id.Line > 0 ? id : element;
 
     private static LspRange Union(LspRange a, LspRange b) => new(Min(a.Start, b.Start), Max(a.End, b.End));
 

@@ -53,15 +53,16 @@ public sealed class LspText
     }
 
     /// <summary>
-    /// The range a finding underlines: from its location to the end of the word there (up to a space, or a flow
-    /// delimiter <c>, ] ) }</c> it did not open: so a YAML list entry, or a whole Markdown link <c>[label](#ref)</c>),
+    /// The range a finding underlines: from its location to the end of the word there (up to a space outside the
+    /// brackets it opened, or a flow delimiter <c>, ] ) }</c> it did not open: so a YAML list entry, or a whole
+    /// Markdown link <c>[label with spaces](#ref "loop")</c>),
     /// at least one character (a whole surrogate pair) unless the line ends there.
     /// </summary>
     public LspRange WordAt(SourceLocation location)
     {
         var start = PositionOf(location);
         int from = Offset(start), lineEnd = lineStarts[start.Line] + LineLength(start.Line), end = from;
-        for (int depth = 0; end < lineEnd && !char.IsWhiteSpace(Text[end]); end++)
+        for (int depth = 0; end < lineEnd && (depth > 0 || !char.IsWhiteSpace(Text[end])); end++)
         {
             char c = Text[end];
             if (c is '[' or '(' or '{') depth++;

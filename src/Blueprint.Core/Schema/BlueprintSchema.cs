@@ -106,8 +106,8 @@ public static class BlueprintSchema
                         ["required"] = Strings(["id"]),
                         ["properties"] = new JsonObject
                         {
-                            ["id"] = Described(Ref("text"), "A standard lane id or alias to rename or recolour it, or a new id for a lane of your own"),
-                            ["name"] = Described(Ref("text"), "The name drawn at the left of the lane"),
+                            ["id"] = Described(Ref("text"), Keys.Meaning(KeyLevel.LaneEntry, "id")!),
+                            ["name"] = Described(Ref("text"), Keys.Meaning(KeyLevel.LaneEntry, "name")!),
                             ["color"] = Ref("color"),
                         },
                         ["additionalProperties"] = false,
@@ -129,9 +129,9 @@ public static class BlueprintSchema
                         ["required"] = Strings(["ref"]),
                         ["properties"] = new JsonObject
                         {
-                            ["ref"] = Described(Ref("text"), "A reference: step-id, step-id.lane or card-id"),
-                            ["label"] = Described(Ref("text"), "Text drawn on the arrow"),
-                            ["loop"] = Described(Ref("bool"), "An intended back-edge: a retry or a return visit"),
+                            ["ref"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Arrow, "ref")!),
+                            ["label"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Arrow, "label")!),
+                            ["loop"] = Described(Ref("bool"), Keys.Meaning(KeyLevel.Arrow, "loop")!),
                         },
                         ["additionalProperties"] = false,
                     }),
@@ -177,8 +177,8 @@ public static class BlueprintSchema
                 ["required"] = Strings(["scene"]),
                 ["properties"] = new JsonObject
                 {
-                    ["scene"] = Described(Ref("text"), "The scene's name: a phase of the journey"),
-                    ["id"] = Described(Ref("id"), "Defaults to the slug of the name"),
+                    ["scene"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Scene, "scene")!),
+                    ["id"] = Described(Ref("id"), Keys.Meaning(KeyLevel.Scene, "id")!),
                     ["steps"] = new JsonObject
                     {
                         ["anyOf"] = Array(new JsonObject { ["type"] = "null" }, new JsonObject { ["type"] = "array", ["items"] = Ref("step") }),
@@ -203,11 +203,11 @@ public static class BlueprintSchema
             ["required"] = Strings(["blueprint"]),
             ["properties"] = new JsonObject
             {
-                ["blueprint"] = Described(Ref("text"), "The blueprint's title"),
-                ["goal"] = Described(Ref("text"), "What the blueprint is made to change"),
-                ["scenario"] = Described(Ref("text"), "Who does what, from start to end"),
+                ["blueprint"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Document, "blueprint")!),
+                ["goal"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Document, "goal")!),
+                ["scenario"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Document, "scenario")!),
                 ["persona"] = Ref("text"),
-                ["owner"] = Described(Ref("text"), "Who keeps this blueprint"),
+                ["owner"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Document, "owner")!),
                 ["version"] = Ref("text"),
                 ["tags"] = Ref("textList"),
                 ["updated"] = Ref("text"),
@@ -224,7 +224,7 @@ public static class BlueprintSchema
                     ["minItems"] = 1,
                     ["items"] = Ref("laneEntry"),
                 }, "The lanes the diagram shows, in order"),
-                ["journey"] = Described(Ref("bool"), "Join the customer cards of consecutive steps (default true)"),
+                ["journey"] = Described(Ref("bool"), Keys.Meaning(KeyLevel.Document, "journey")!),
                 ["lint"] = new JsonObject
                 {
                     ["type"] = "object",
@@ -273,14 +273,14 @@ public static class BlueprintSchema
 
     private static JsonObject CardProperties() => new()
     {
-        ["text"] = Described(Ref("text"), "The card's text"),
+        ["text"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Card, "text")!),
         ["id"] = Ref("id"),
         ["to"] = Ref("arrows"),
-        ["fail"] = Described(Ref("text"), "A fail point on this card"),
-        ["wait"] = Described(Ref("text"), "A wait point on this card"),
-        ["pain"] = Described(Ref("text"), "A pain point on this card"),
+        ["fail"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Card, "fail")!),
+        ["wait"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Card, "wait")!),
+        ["pain"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Card, "pain")!),
         ["note"] = Ref("text"),
-        ["owner"] = Described(Ref("text"), "Who performs it: a role or team"),
+        ["owner"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Card, "owner")!),
         ["url"] = Ref("text"),
     };
 
@@ -288,12 +288,12 @@ public static class BlueprintSchema
     {
         var properties = new JsonObject
         {
-            ["step"] = Described(Ref("text"), "The step's name"),
-            ["id"] = Described(Ref("id"), "Defaults to the slug of the name"),
+            ["step"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Step, "step")!),
+            ["id"] = Described(Ref("id"), Keys.Meaning(KeyLevel.Step, "id")!),
             ["duration"] = Ref("duration"),
-            ["fail"] = Described(Ref("text"), "A fail point in this step"),
-            ["wait"] = Described(Ref("text"), "A wait point in this step"),
-            ["pain"] = Described(Ref("text"), "A pain point in this step"),
+            ["fail"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Step, "fail")!),
+            ["wait"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Step, "wait")!),
+            ["pain"] = Described(Ref("text"), Keys.Meaning(KeyLevel.Step, "pain")!),
             ["emotion"] = Ref("emotion"),
             ["metrics"] = Ref("textList"),
             ["policy"] = Ref("text"),

@@ -30,6 +30,8 @@ public sealed class LanguageServerTests
         return (line, lines[line].IndexOf(word, StringComparison.Ordinal)); // .NET strings index UTF-16 code units, as LSP counts
     }
 
+    private static JsonObject Document() => new() { ["textDocument"] = new JsonObject { ["uri"] = Uri } };
+
     private static JsonObject Only(JsonArray diagnostics, string code) =>
         Assert.Single(diagnostics.Select(d => d!.AsObject()), d => (string?)d["code"] == code);
 
@@ -49,7 +51,9 @@ public sealed class LanguageServerTests
         Assert.Equal(2, (int)caps["textDocumentSync"]!["change"]!);
         Assert.True((bool)caps["textDocumentSync"]!["openClose"]!);
         Assert.Equal("utf-16", (string?)caps["positionEncoding"]);
-        Assert.Equal(["codeActionProvider", "definitionProvider", "documentSymbolProvider", "positionEncoding", "textDocumentSync"], caps.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["completionProvider", "definitionProvider", "documentSymbolProvider", "hoverProvider", "positionEncoding", "referencesProvider", "renameProvider", "textDocumentSync"],
+            caps.Select(p => p.Key).Where(k => k != "codeActionProvider").Order(StringComparer.Ordinal));
+        Assert.True((bool)caps["renameProvider"]!["prepareProvider"]!);
     }
 
     [Fact]
@@ -124,10 +128,13 @@ public sealed class LanguageServerTests
     public void An_incremental_change_is_applied_where_it_says_and_the_findings_follow_it()
     {
         var (line, character) = Find(BrokenLink, "nope");
-        var run = new LspSession().Initialize().Open(Uri, BrokenLink)
-            .Change(Uri, 2, line, character, line, character + "nope".Length, "queue") // now a valid (self) reference: no BP005
-            .Change(Uri, 3, line, character, line, character, "x")                      // `xqueue`: broken again, one character longer
-            .Run();
+        // A request about the document makes the server check its text first: one publication after each step.
+        var session = new LspSession().Initialize().Open(Uri, BrokenLink);
+        session.Request("textDocument/documentSymbol", Document());
+        session.Change(Uri, 2, line, character, line, character + "nope".Length, "queue"); // now a valid (self) reference: no BP005
+        session.Request("textDocument/documentSymbol", Document());
+        session.Change(Uri, 3, line, character, line, character, "x");                      // `xqueue`: broken again, one character longer
+        var run = session.Run();
 
         var published = run.Published(Uri);
         Assert.Equal(3, published.Count);
@@ -138,9 +145,28 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public void Edits_that_arrive_together_are_checked_once_for_the_newest_text()
+    {
+        var (line, character) = Find(BrokenLink, "nope");
+        var session = new LspSession().Initialize().Open(Uri, BrokenLink);
+        for (int version = 2; version <= 51; version++)
+            session.Change(Uri, version, line, character, line, character + (version == 2 ? "nope".Length : 1), version % 2 == 0 ? "q" : "n");
+        var run = session.Run();
+
+        // Fifty edits were waiting while the first text was checked: they are taken together, not checked one by one.
+        var published = run.Published(Uri);
+        Assert.InRange(published.Count, 1, 26);
+        var last = run.Messages.Last(m => (string?)m["method"] == "textDocument/publishDiagnostics");
+        Assert.Equal(51, (int)last["params"]!["version"]!);
+        Assert.Contains("`n`", (string?)Only(published[^1], "BP005")["message"]);
+    }
+
+    [Fact]
     public void Closing_a_document_clears_its_diagnostics()
     {
-        var published = new LspSession().Initialize().Open(Uri, BrokenLink).Close(Uri).Run().Published(Uri);
+        var session = new LspSession().Initialize().Open(Uri, BrokenLink);
+        session.Request("textDocument/documentSymbol", Document());
+        var published = session.Close(Uri).Run().Published(Uri);
 
         Assert.Equal(2, published.Count);
         Assert.NotEmpty(published[0]);
@@ -169,7 +195,7 @@ public sealed class LanguageServerTests
     {
         var session = new LspSession().Initialize();
         session.Notify("workspace/didChangeWatchedFiles", new JsonObject());
-        int id = session.Request("textDocument/hover", new JsonObject());
+        int id = session.Request("textDocument/inlayHint", new JsonObject());
         var run = session.Run();
 
         Assert.Equal(-32601, (int)run.Response(id)["error"]!["code"]!);

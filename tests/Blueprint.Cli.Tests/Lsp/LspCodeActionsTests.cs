@@ -149,7 +149,7 @@ public sealed class LspCodeActionsTests
     [InlineData("to: [pya.touchpoint]", "pya", "to: [pay.touchpoint]")]                     // the lane part kept
     [InlineData("to: [pay.touchpoint, qeue]", "qeue", "to: [pay.touchpoint, queue]")]
     [InlineData("to: [{ ref: pya, label: next }]", "pya", "to: [{ ref: pay, label: next }]")]
-    [InlineData("to: [\"pya\"]", "pya", "to: [pay]")]
+    [InlineData("to: [\"pya\"]", "pya", "to: [\"pay\"]")]                                  // quotes kept
     public void Yaml_broken_reference_is_replaced_by_the_nearest_id(string to, string typo, string expected)
     {
         string card = "        frontstage:\n          text: Calls the next one\n          {0}\n";
@@ -310,6 +310,15 @@ public sealed class LspCodeActionsTests
     }
 
     // ---- requests ----------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Initialize_announces_quick_fixes()
+    {
+        var session = new LspSession();
+        int id = session.Request("initialize", new JsonObject { ["capabilities"] = new JsonObject() });
+        var capabilities = session.Run().Response(id)["result"]!["capabilities"]!;
+        Assert.Equal(["quickfix"], capabilities["codeActionProvider"]!["codeActionKinds"]!.AsArray().Select(k => (string)k!));
+    }
 
     [Fact]
     public void No_action_where_there_is_no_finding_and_none_when_only_other_kinds_are_asked_for()
