@@ -26,9 +26,6 @@ public static partial class LspCodeActions
 {
     public const string QuickFixKind = "quickfix";
 
-    /// <summary>The checks with a quick fix.</summary>
-    public static readonly IReadOnlyList<string> Fixable = ["BP002", "BP005", "BP007", "BP105", "BP111"];
-
     /// <summary>The placeholder an added owner gets: plain text the reader takes, and plainly still to be filled in.</summary>
     public const string OwnerPlaceholder = "TODO";
 
@@ -103,7 +100,7 @@ public static partial class LspCodeActions
 
         public IEnumerable<QuickFix> FixesOf(Diagnostic finding)
         {
-            if (document.Read.Document is null || !Fixable.Contains(finding.Id)) return [];
+            if (document.Read.Document is null) return [];
             return finding.Id switch
             {
                 "BP002" => Single(finding, ReplaceKey(finding)),
