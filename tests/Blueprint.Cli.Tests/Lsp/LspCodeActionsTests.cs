@@ -79,15 +79,6 @@ public sealed class LspCodeActionsTests
     }
 
     /// <summary>The action's edits applied to the text (last first, so earlier offsets hold).</summary>
-    private static string Apply(string uri, string text, JsonNode action)
-    {
-        var edits = action["edit"]!["changes"]![uri]!.AsArray()
-            .Select(e => (Range: LspJson.ReadRange(e!["range"])!.Value, NewText: (string)e["newText"]!))
-            .OrderByDescending(e => e.Range.Start.Line).ThenByDescending(e => e.Range.Start.Character);
-        foreach (var (range, newText) in edits) text = new LspText(text).Apply(range, newText);
-        return text;
-    }
-
     private static List<string> Codes(string uri, string text) =>
         OpenDocument.Analyze(uri, 1, text, Directory.GetCurrentDirectory()).Findings.Select(f => f.Id).ToList();
 
@@ -103,7 +94,7 @@ public sealed class LspCodeActionsTests
         Assert.True((bool?)action["isPreferred"]);
         Assert.Contains(action["diagnostics"]!.AsArray(), d => (string?)d!["code"] == code);
 
-        string fixedText = Apply(uri, text, action);
+        string fixedText = LspSession.Applied(text, uri, action["edit"]);
         var before = Codes(uri, text);
         var after = Codes(uri, fixedText);
         Assert.DoesNotContain(code, after);
@@ -274,7 +265,7 @@ public sealed class LspCodeActionsTests
 
         var action = Assert.Single(ActionsAt(YamlUri, text, "[queue]", shift: 1))!;
         Assert.Equal(["BP007", "BP105"], action["diagnostics"]!.AsArray().Select(d => (string)d!["code"]!).Order(StringComparer.Ordinal));
-        string fixedText = Apply(YamlUri, text, action);
+        string fixedText = LspSession.Applied(text, YamlUri, action["edit"]);
         Assert.Contains("customer: { text: Pays, to: [{ ref: queue, loop: true }] }", fixedText);
         Assert.DoesNotContain("BP007", Codes(YamlUri, fixedText));
         Assert.DoesNotContain("BP105", Codes(YamlUri, fixedText));
@@ -292,7 +283,7 @@ public sealed class LspCodeActionsTests
         Assert.Contains("pay.frontstage", (string?)action["title"]);
         Assert.True((bool?)action["isPreferred"]);
 
-        string fixedText = Apply(YamlUri, text, action);
+        string fixedText = LspSession.Applied(text, YamlUri, action["edit"]);
         Assert.Contains("to: [{ ref: queue.frontstage, loop: true }]", fixedText);
         Assert.Contains("to: [pay.frontstage]", fixedText);
         var after = Codes(YamlUri, fixedText);
@@ -456,7 +447,7 @@ public sealed class LspCodeActionsTests
             pay: "- Frontstage: Hands over -> [back](#queue.frontstage)\n");
         Assert.Contains("BP007", Codes(MarkdownUri, text));
         var action = Assert.Single(ActionsAt(MarkdownUri, text, "[pay]"))!;
-        string fixedText = Apply(MarkdownUri, text, action);
+        string fixedText = LspSession.Applied(text, MarkdownUri, action["edit"]);
         Assert.Contains("[back](#queue.frontstage \"loop\")", fixedText);
         var after = Codes(MarkdownUri, fixedText);
         Assert.DoesNotContain("BP007", after);
