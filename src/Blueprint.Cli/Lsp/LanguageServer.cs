@@ -146,6 +146,7 @@ public sealed class LanguageServer
                         ["hoverProvider"] = true,
                         // `#` after `](` in Markdown, `.` between a step and its lane, `[` and `,` in a `to:` list.
                         ["completionProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray("#", ".", "[", ",") },
+                        ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray(LspCodeActions.QuickFixKind) },
                     },
                     ["serverInfo"] = new JsonObject { ["name"] = "blueprint", ["version"] = Version },
                 });
@@ -156,6 +157,10 @@ public sealed class LanguageServer
                 return Document(parameters) is { } forSymbols
                     ? Result(id, LspSymbols.Of(forSymbols))
                     : Error(id, InvalidParams, "no such open document");
+            case "textDocument/codeAction":
+                if (Document(parameters) is not { } forActions || LspJson.ReadRange(parameters?["range"]) is not { } requested)
+                    return Error(id, InvalidParams, "no such open document or no range");
+                return Result(id, LspCodeActions.Of(forActions, requested, parameters?["context"]?["only"]));
         }
         if (method is "textDocument/definition" or "textDocument/references" or "textDocument/prepareRename" or "textDocument/rename"
             or "textDocument/hover" or "textDocument/completion")

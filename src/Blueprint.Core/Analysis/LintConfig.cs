@@ -39,8 +39,9 @@ public sealed record LintConfig(IReadOnlyDictionary<string, Severity> Severities
             string key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (key != "rules")
             {
+                string? nearKey = Suggest.Nearest(key, TopLevelKeys);
                 diagnostics.Add(Descriptors.UnknownKey.At(Loc(file, keyNode),
-                    $"unknown configuration key `{key}`{Suggest.DidYouMean(key, TopLevelKeys)} (a lint configuration has `rules:`)"));
+                    $"unknown configuration key `{key}`{Suggest.DidYouMean(nearKey)} (a lint configuration has `rules:`)") with { Suggestion = nearKey });
                 continue;
             }
             if (IsNull(value)) continue;
@@ -64,7 +65,8 @@ public sealed record LintConfig(IReadOnlyDictionary<string, Severity> Severities
             var at = Loc(file, keyNode);
             if (Descriptors.Find(name) is not { } descriptor)
             {
-                diagnostics.Add(Descriptors.UnknownKey.At(at, $"unknown check `{name}` in `rules`{Suggest.DidYouMean(name, spellings)}"));
+                string? near = Suggest.Nearest(name, spellings);
+                diagnostics.Add(Descriptors.UnknownKey.At(at, $"unknown check `{name}` in `rules`{Suggest.DidYouMean(near)}") with { Suggestion = near });
                 continue;
             }
             if (!descriptor.IsConfigurable)

@@ -24,6 +24,12 @@ public sealed record Diagnostic(DiagnosticDescriptor Descriptor, SourceLocation 
     /// <summary>The element the finding is about, for its fingerprint (lint baselines, SARIF); null when no one element is.</summary>
     public FindingSubject? Subject { get; init; }
 
+    /// <summary>
+    /// What the finding suggests writing instead of the word at <see cref="Location"/> (the did-you-mean key or label of
+    /// BP002, the nearest reference of BP005), for an editor's quick fix; null when there is no suggestion.
+    /// </summary>
+    public string? Suggestion { get; init; }
+
     public Diagnostic WithSeverity(Severity severity) => this with { Severity = severity };
 
     public Diagnostic About(FindingSubject subject) => this with { Subject = subject };

@@ -24,8 +24,10 @@ public static class Suggest
     }
 
     /// <summary>" (did you mean `x`?)" or an empty string.</summary>
-    public static string DidYouMean(string input, IEnumerable<string> candidates) =>
-        Nearest(input, candidates) is { } s ? $"; did you mean `{s}`?" : "";
+    public static string DidYouMean(string input, IEnumerable<string> candidates) => DidYouMean(Nearest(input, candidates));
+
+    /// <summary>"; did you mean `x`?" for a suggestion already found, or an empty string for none.</summary>
+    public static string DidYouMean(string? suggestion) => suggestion is not null ? $"; did you mean `{suggestion}`?" : "";
 
     /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>
     public static int Distance(string a, string b)

@@ -75,7 +75,8 @@ public sealed partial class MarkdownReader
 
     private SourceLocation Loc(MarkdownObject node) => Loc(node.Span.Start);
 
-    private void Report(DiagnosticDescriptor descriptor, SourceLocation at, string message) => diagnostics.Add(descriptor.At(at, message));
+    private void Report(DiagnosticDescriptor descriptor, SourceLocation at, string message, string? suggestion = null) =>
+        diagnostics.Add(descriptor.At(at, message) with { Suggestion = suggestion });
 
     // ---- document ----------------------------------------------------------------------------------------
 
@@ -316,7 +317,7 @@ public sealed partial class MarkdownReader
             string? near = Suggest.Nearest(label, StepLabelSpellings());
             Report(Descriptors.UnknownKey, at, near is not null
                 ? $"unknown label `{label}`; did you mean `{near}`?"
-                : $"unknown label `{label}`; a step item is a lane ({string.Join(", ", LaneLabels())}) or a step key ({string.Join(", ", StepLabels)})");
+                : $"unknown label `{label}`; a step item is a lane ({string.Join(", ", LaneLabels())}) or a step key ({string.Join(", ", StepLabels)})", near);
             return;
         }
 
@@ -499,11 +500,12 @@ public sealed partial class MarkdownReader
         if (key is null)
         {
             bool isLane = ResolveStepLabel(label) is { LaneId: not null };
+            string? near = isLane ? null : Suggest.Nearest(label, CardLabels.Concat(CardLabelsIn(language)));
             Report(Descriptors.UnknownKey, at, isLane
                 ? $"`{label}` is a lane, not a card key: lanes are items of the step (not nested under the `{cardLabel}` card); card keys are {string.Join(", ", CardLabels)}"
-                : Suggest.Nearest(label, CardLabels.Concat(CardLabelsIn(language))) is { } near
+                : near is not null
                     ? $"unknown card key `{label}`; did you mean `{near}`?"
-                    : $"unknown card key `{label}`; a card's nested list takes {string.Join(", ", CardLabels)}");
+                    : $"unknown card key `{label}`; a card's nested list takes {string.Join(", ", CardLabels)}", near);
             return;
         }
         string value = ValueText(inline, valueStart, key == "url");
@@ -674,7 +676,7 @@ public sealed partial class MarkdownReader
                 string? near = Suggest.Nearest(label, StepLabelSpellings());
                 Report(Descriptors.UnknownKey, Loc(cells[0]), near is not null
                     ? $"unknown row label `{label}`; did you mean `{near}`?"
-                    : $"unknown row label `{label}`; a row is a lane ({string.Join(", ", LaneLabels())}) or a step key ({string.Join(", ", StepLabels)})");
+                    : $"unknown row label `{label}`; a row is a lane ({string.Join(", ", LaneLabels())}) or a step key ({string.Join(", ", StepLabels)})", near);
                 continue;
             }
             for (int j = 1; j < Math.Min(cells.Count, header.Count); j++)

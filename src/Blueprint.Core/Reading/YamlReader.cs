@@ -162,8 +162,8 @@ public sealed class YamlReader
 
     private SourceLocation Loc(YamlValue node) => new(file, node.Line, node.Column);
 
-    private void Report(DiagnosticDescriptor descriptor, YamlValue node, string message) =>
-        diagnostics.Add(descriptor.At(Loc(node), message));
+    private void Report(DiagnosticDescriptor descriptor, YamlValue node, string message, string? suggestion = null) =>
+        diagnostics.Add(descriptor.At(Loc(node), message) with { Suggestion = suggestion });
 
     private BlueprintDocument? ReadDocument(string text)
     {
@@ -248,7 +248,7 @@ public sealed class YamlReader
             near = "blueprint";
         Report(Descriptors.UnknownKey, keyNode, near is not null
             ? $"unknown {what} `{key}`; did you mean `{near}`?"
-            : $"unknown {what} `{key}`; expected one of: {string.Join(", ", list)}");
+            : $"unknown {what} `{key}`; expected one of: {string.Join(", ", list)}", near);
     }
 
     // ---- scalars ---------------------------------------------------------------------------------------

@@ -88,19 +88,6 @@ public sealed class LspNavigationTests
         return lines[line][from..to];
     }
 
-    /// <summary>The text with a WorkspaceEdit's edits for <paramref name="uri"/> applied (from the last to the first).</summary>
-    private static string Apply(string text, string uri, JsonNode? edit)
-    {
-        var lsp = new LspText(text.ReplaceLineEndings("\n"));
-        var edits = edit!["changes"]![uri]!.AsArray()
-            .Select(e => (Range: LspJson.ReadRange(e!["range"])!.Value, NewText: (string)e["newText"]!))
-            .OrderByDescending(e => lsp.Offset(e.Range.Start)).ToList();
-        string result = lsp.Text;
-        foreach (var (range, newText) in edits)
-            result = string.Concat(result.AsSpan(0, lsp.Offset(range.Start)), newText, result.AsSpan(lsp.Offset(range.End)));
-        return result;
-    }
-
     // ---- definition ------------------------------------------------------------------------------------
 
     [Fact]
@@ -159,7 +146,7 @@ public sealed class LspNavigationTests
     public void Renaming_a_derived_step_id_writes_the_id_out_and_rewrites_every_reference_and_cell_reference()
     {
         var response = Rename(YamlUri, Yaml, Where(Yaml, "[pay", into: 2), "checkout");
-        string renamed = Apply(Yaml, YamlUri, response["result"]);
+        string renamed = LspSession.Applied(Yaml, YamlUri, response["result"]);
 
         Assert.Contains("to: [checkout, checkout.touchpoint, { ref: till", renamed);
         Assert.Contains("      - step: Pay\n        id: checkout\n        customer: Pays", renamed);
@@ -171,7 +158,7 @@ public sealed class LspNavigationTests
     [Fact]
     public void Renaming_a_card_id_from_its_definition_rewrites_it_and_its_references()
     {
-        string renamed = Apply(Yaml, YamlUri, Rename(YamlUri, Yaml, Where(Yaml, "id: till", into: 6), "register")["result"]);
+        string renamed = LspSession.Applied(Yaml, YamlUri, Rename(YamlUri, Yaml, Where(Yaml, "id: till", into: 6), "register")["result"]);
 
         Assert.Contains("{ ref: register, label:", renamed);
         Assert.Contains("id: register", renamed);
@@ -181,8 +168,8 @@ public sealed class LspNavigationTests
     [Fact]
     public void Renaming_in_Markdown_gives_a_derived_heading_id_and_rewrites_the_links()
     {
-        string renamed = Apply(Markdown, MarkdownUri, Rename(MarkdownUri, Markdown, Where(Markdown, "(#queue", into: 3), "line")["result"]);
-        string cell = Apply(Markdown, MarkdownUri, Rename(MarkdownUri, Markdown, Where(Markdown, "#pay-now.touchpoint", into: 2), "pay")["result"]);
+        string renamed = LspSession.Applied(Markdown, MarkdownUri, Rename(MarkdownUri, Markdown, Where(Markdown, "(#queue", into: 3), "line")["result"]);
+        string cell = LspSession.Applied(Markdown, MarkdownUri, Rename(MarkdownUri, Markdown, Where(Markdown, "#pay-now.touchpoint", into: 2), "pay")["result"]);
 
         Assert.Contains("### Queue {#line}", renamed);
         Assert.Contains("(#line \"loop\")", renamed);

@@ -86,6 +86,16 @@ public sealed class LspSession
         return new Outcome(exitCode, Parse(output.ToArray()), log.ToString());
     }
 
+    /// <summary>The text with a WorkspaceEdit's edits for <paramref name="uri"/> applied, from the last to the first.</summary>
+    public static string Applied(string text, string uri, JsonNode? workspaceEdit)
+    {
+        var edits = workspaceEdit!["changes"]![uri]!.AsArray()
+            .Select(e => (Range: LspJson.ReadRange(e!["range"])!.Value, NewText: (string)e["newText"]!))
+            .OrderByDescending(e => e.Range.Start.Line).ThenByDescending(e => e.Range.Start.Character);
+        foreach (var (range, newText) in edits) text = new LspText(text).Apply(range, newText);
+        return text;
+    }
+
     /// <summary>Splits framed output into messages, checking each frame's Content-Length against its body.</summary>
     public static List<JsonObject> Parse(byte[] output)
     {

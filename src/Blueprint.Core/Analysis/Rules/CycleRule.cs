@@ -14,7 +14,28 @@ public sealed class CycleRule : IRule
 
     public IEnumerable<Diagnostic> Check(RuleContext context)
     {
-        var graph = context.Graph;
+        foreach (var cycle in Cycles(context.Graph))
+        {
+            var names = cycle.Edges.Select(e => e.From.DisplayName).Append(cycle.Edges[^1].To.DisplayName);
+            string journey = cycle.Edges.Any(e => e.IsJourney) ? " (the journey line joins customer cards left to right)" : "";
+            yield return Descriptor.At(cycle.Location,
+                $"arrows form a cycle: {string.Join(" → ", names)}{journey}; mark the arrow that goes back with {(context.IsMarkdown ? "the link title `loop` (`[](#id \"loop\")`)" : "`loop: true`")} if the return is intended, or remove it").About(FindingSubject.Card(cycle.ReportedAt?.From ?? cycle.Edges[0].From));
+        }
+    }
+
+    /// <summary>
+    /// One cycle found: its edges in order (the last returns to the first's card), and the written arrow it is
+    /// reported at (the first in the file; null when the cycle is the journey line alone).
+    /// </summary>
+    public sealed record FoundCycle(IReadOnlyList<Edge> Edges, Edge? ReportedAt)
+    {
+        /// <summary>Where the finding is: the arrow it is reported at, else the first card's own place.</summary>
+        public SourceLocation Location => ReportedAt?.Arrow!.Location ?? Edges[0].From.Card.Location;
+    }
+
+    /// <summary>One cycle of each knot of arrows not marked <c>loop: true</c>, in card order: what BP007 reports, also for an editor's quick fix.</summary>
+    public static IEnumerable<FoundCycle> Cycles(BlueprintGraph graph)
+    {
         var nodes = graph.Cards;
         var index = new Dictionary<PlacedCard, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < nodes.Count; i++) index[nodes[i]] = i;
@@ -27,12 +48,8 @@ public sealed class CycleRule : IRule
         {
             var cycle = FindCycle(component, outgoing, index);
             if (cycle.Count == 0) continue;
-            var names = cycle.Select(e => e.From.DisplayName).Append(cycle[^1].To.DisplayName);
             var reportAt = cycle.Where(e => !e.IsJourney).OrderBy(e => e.Arrow!.Location.Line).ThenBy(e => e.Arrow!.Location.Column).FirstOrDefault();
-            var location = reportAt?.Arrow!.Location ?? cycle[0].From.Card.Location;
-            string journey = cycle.Any(e => e.IsJourney) ? " (the journey line joins customer cards left to right)" : "";
-            yield return Descriptor.At(location,
-                $"arrows form a cycle: {string.Join(" → ", names)}{journey}; mark the arrow that goes back with {(context.IsMarkdown ? "the link title `loop` (`[](#id \"loop\")`)" : "`loop: true`")} if the return is intended, or remove it").About(FindingSubject.Card(reportAt?.From ?? cycle[0].From));
+            yield return new FoundCycle(cycle, reportAt);
         }
     }
 
