@@ -6,6 +6,7 @@
 //
 // plan.json is the one the Neovim script reads: { "cmd": [...], "root": folder, "timeout_ms": n,
 //   "files": [ { "path", "filetype", "definition": At, "completion": At, "fix": { "line", "find", "replace" } } ] }
+// The fix here is `replace` typed over the broken id `find` (one incremental change).
 // At: { "line": 0-based line, "after": text on that line } is the position just after that text.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import protocol from 'vscode-languageserver-protocol/node.js';
 const {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
-  PublishDiagnosticsNotification, DefinitionRequest, CompletionRequest, ShutdownRequest, ExitNotification,
+  PublishDiagnosticsNotification, DefinitionRequest, CompletionRequest, CodeActionRequest, ShutdownRequest, ExitNotification,
 } = protocol;
 
 const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -57,7 +58,7 @@ const report = { files: [] };
 try {
   const initialized = await within(connection.sendRequest(InitializeRequest.type, {
     processId: process.pid, rootUri: pathToFileURL(plan.root).href, workspaceFolders: null,
-    capabilities: { general: { positionEncodings: ['utf-16'] }, textDocument: { publishDiagnostics: {}, definition: {}, completion: {} } },
+    capabilities: { general: { positionEncodings: ['utf-16'] }, textDocument: { publishDiagnostics: {}, definition: {}, completion: {}, codeAction: {} } },
   }), 'initialize');
   report.server = initialized.capabilities;
   await connection.sendNotification(InitializedNotification.type, {});
@@ -85,6 +86,11 @@ try {
 
     const { line, find, replace } = spec.fix;
     const character = lines[line].indexOf(find);
+    // The quick fixes offered on the broken id's line; the fix below is typed, as the Neovim client applies the quick fix.
+    const actions = await within(connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics: seen.diagnostics },
+    }), 'code actions');
+    seen.actions = (actions ?? []).map(action => ({ title: action.title, edit: action.edit?.changes?.[uri] ?? null }));
     await connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line, character }, end: { line, character: character + find.length } }, text: replace }],

@@ -68,8 +68,17 @@ public sealed class NeovimClientTests(NeovimRun neovim) : IClassFixture<NeovimRu
 
     [Theory]
     [MemberData(nameof(Files))]
-    public void Writing_the_right_id_over_the_broken_one_in_the_buffer_clears_the_diagnostics(string name) =>
-        Assert.Empty(neovim.Seen(name)["fixed"]!.AsArray());
+    public void The_quick_fix_applied_by_Neovim_puts_the_nearest_id_in_and_clears_the_diagnostics(string name)
+    {
+        var file = EditedFile.Named(name);
+        var seen = neovim.Seen(name);
+        string fixedLine = file.Lines[file.LineOf(file.BrokenRef)].Replace(file.BrokenRef, file.Fixed, StringComparison.Ordinal);
+
+        Assert.Equal(["Change `pya` to `pay`"], seen["actions"]!.AsArray().Select(a => (string?)a));
+        // The edit's UTF-16 range, after the emoji and CJK, applied by Neovim to the right bytes.
+        Assert.Equal(fixedLine, (string?)seen["fixed_line"]);
+        Assert.Empty(seen["fixed"]!.AsArray());
+    }
 
     [Theory]
     [MemberData(nameof(Files))]

@@ -73,6 +73,20 @@ public sealed class NodeClientTests(NodeClientRun node) : IClassFixture<NodeClie
         Assert.Equal((file.LineOf(file.Target), file.CharacterOf(file.Target)), (line, character));
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_quick_fix_on_the_broken_id_replaces_it_with_the_nearest_id(string name)
+    {
+        var file = EditedFile.Named(name);
+        var action = Assert.Single(node.Seen(name)["actions"]!.AsArray())!;
+        var edit = Assert.Single(action["edit"]!.AsArray())!;
+
+        Assert.Equal("Change `pya` to `pay`", (string?)action["title"]);
+        // The id alone, without the Markdown link's `#`.
+        int line = file.LineOf(file.BrokenRef), character = file.CharacterOf(file.BrokenRef) + file.BrokenRef.IndexOf('p', StringComparison.Ordinal);
+        Assert.Equal(((line, character, line, character + "pya".Length), "pay"), (RangeOf(edit["range"]), (string?)edit["newText"]));
+    }
+
     [Fact]
     public void Shutdown_then_exit_ends_the_server_with_0() => Assert.Equal(0, (int)node.Report["exitCode"]!);
 

@@ -6,6 +6,7 @@
 --
 -- plan.json: { "cmd": [...], "root": folder, "report": file, "timeout_ms": n,
 --   "files": [ { "path", "filetype", "definition": At, "completion": At, "fix": { "line", "find", "replace" } } ] }
+-- The fix here is the server's quick fix for the broken id `find` (the Node client types `replace` over it instead).
 -- At: { "line": 0-based line, "after": text on that line } puts the cursor just after that text.
 
 local report = { files = {} }
@@ -95,10 +96,19 @@ local function drive(plan)
       seen.completion = { labels = vim.tbl_map(function(item) return item.label end, items), error = answer.error }
     end
 
-    -- The fix typed into the buffer: the client sends it as an incremental change; its diagnostics must clear.
+    -- The quick fix, as `<leader>ca` gets it: code actions asked for at the cursor on the broken id, the preferred
+    -- one's edit applied to the buffer. The client sends that change (incremental); the diagnostics must clear.
     local fix = spec.fix
-    local start = column(buf, fix.line, fix.find)
-    vim.api.nvim_buf_set_text(buf, fix.line, start, fix.line, start + #fix.find, { fix.replace })
+    vim.api.nvim_win_set_cursor(0, { fix.line + 1, column(buf, fix.line, fix.find) })
+    local params = vim.lsp.util.make_range_params()
+    params.context = { diagnostics = {}, only = { 'quickfix' } }
+    local answers = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, plan.timeout_ms) or {}
+    local actions = answers[client_id] and answers[client_id].result or {}
+    seen.actions = vim.tbl_map(function(action) return action.title end, actions)
+    local chosen = vim.tbl_filter(function(action) return action.isPreferred end, actions)[1] or actions[1]
+    assert(chosen and chosen.edit, 'no quick fix with an edit on line ' .. fix.line)
+    vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding)
+    seen.fixed_line = vim.api.nvim_buf_get_lines(buf, fix.line, fix.line + 1, true)[1]
     wait(plan, 'the diagnostics of ' .. spec.path .. ' to clear', function() return #vim.diagnostic.get(buf) == 0 end)
     seen.fixed = diagnostics(buf)
   end
