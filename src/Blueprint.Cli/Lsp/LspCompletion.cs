@@ -76,18 +76,16 @@ public static partial class LspCompletion
     private static IEnumerable<Item> YamlItems(OpenDocument document, int lineIndex, string before, bool frontMatter)
     {
         var text = document.Text;
-        // A value: after `key:` on this line.
-        var value = YamlValue().Match(before);
-        if (value.Success)
+        // A value: after `key:` on this line, the innermost key whose value the cursor is still in.
+        if (ValueKey(before) is var (key, valueText))
         {
-            string key = value.Groups[1].Value;
             int replaces = Prefix(before).Length;
             return key switch
             {
                 "to" or "ref" when !frontMatter => Ids(document, Prefix(before), replaces),
                 "lang" => LanguageItems(replaces),
-                "lanes" when value.Groups[2].Value.StartsWith('[') => LaneIds(document, replaces),
-                "disable" or "lint" when value.Groups[2].Value.Length > 0 => CheckNames(replaces),
+                "lanes" when valueText.StartsWith('[') => LaneIds(document, replaces),
+                "disable" when valueText.Length > 0 => CheckNames(replaces),
                 _ => [],
             };
         }
@@ -260,6 +258,39 @@ public static partial class LspCompletion
         return null;
     }
 
+    /// <summary>
+    /// The key whose value the end of <paramref name="before"/> is in, and that value's text so far: the last
+    /// <c>key: </c> on the line whose value is not closed by a bracket or ended by a comma (so in
+    /// <c>customer: { text: Pays, to: [pay, </c> it is <c>to</c>); null when the cursor is not in a value.
+    /// </summary>
+    private static (string Key, string Value)? ValueKey(string before)
+    {
+        var keys = KeyBeforeValue().Matches(before);
+        for (int k = keys.Count - 1; k >= 0; k--)
+        {
+            string value = before[(keys[k].Index + keys[k].Length)..];
+            if (StillOpen(value)) return (keys[k].Groups[1].Value, value.TrimStart());
+        }
+        return null;
+    }
+
+    /// <summary>Whether a value's text so far goes on: no bracket it did not open is closed, no comma outside its own brackets.</summary>
+    private static bool StillOpen(string value)
+    {
+        int depth = 0;
+        char quote = '\0';
+        foreach (char c in value)
+        {
+            if (quote != '\0') { if (c == quote) quote = '\0'; continue; }
+            if (c is '"' or '\'') quote = c;
+            else if (c is '[' or '{') depth++;
+            else if (c is ']' or '}' && --depth < 0) return false;
+            else if (c == ',' && depth == 0) return false;
+            else if (c == '#' && depth == 0) return false; // a comment
+        }
+        return true;
+    }
+
     /// <summary>One line of YAML as the indentation reading needs it.</summary>
     private readonly record struct YamlLine(bool Blank, int Indent, int Content, bool Dash, string? Key, bool InlineValue)
     {
@@ -304,8 +335,8 @@ public static partial class LspCompletion
 
     private static string Capitalize(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
-    [GeneratedRegex(@"^\s*(?:-\s+)*([A-Za-z_][\w-]*)\s*:\s+(.*)$")]
-    private static partial Regex YamlValue();
+    [GeneratedRegex(@"(?<=^|[\s{,\[])([A-Za-z_][\w-]*)\s*:\s")]
+    private static partial Regex KeyBeforeValue();
 
     [GeneratedRegex(@"^(\s*)-\s+([^\s\[\]{},:]*)$")]
     private static partial Regex YamlEntry();

@@ -70,6 +70,21 @@ public sealed class LspCompletionTests
         Assert.Equal("pay.customer", (string?)edit["newText"]);
     }
 
+    [Theory]
+    [InlineData("customer: { text: Pays, to: [|] }")]
+    [InlineData("customer: { text: Pays, to: [{ ref: queue, label: \"back, again\" }, |] }")]
+    [InlineData("customer: { text: Pays, to: | }")]
+    public void In_a_card_written_as_a_flow_mapping_the_ids_are_offered_in_its_to(string line)
+    {
+        Assert.Equal(["queue", "pay", "till"], Labels(Coffee.Replace("customer: Pays", line, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void After_a_to_list_is_closed_nothing_is_offered()
+    {
+        Assert.Empty(Labels(Coffee.Replace("customer: Pays", "customer: { text: Pays, to: [queue], | }", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void In_a_block_list_under_to_and_after_ref_the_ids_are_offered()
     {
