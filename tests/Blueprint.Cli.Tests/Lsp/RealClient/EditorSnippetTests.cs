@@ -12,14 +12,20 @@ public sealed class EditorSnippetTests
 {
     private const string Marker = "<!-- neovim-0.7 -->";
 
-    /// <summary>The lua block after the marker in docs/editors.md.</summary>
-    public static string NeovimSetup()
+    /// <summary>The lua block after the marker in docs/editors.md (or another page that shows the setup).</summary>
+    public static string NeovimSetup(string page = "docs/editors.md")
     {
-        string doc = File.ReadAllText(Repo.PathOf("docs", "editors.md")).ReplaceLineEndings("\n");
+        string doc = File.ReadAllText(Repo.PathOf(page.Split('/'))).ReplaceLineEndings("\n");
         int marker = doc.IndexOf(Marker, StringComparison.Ordinal);
-        Assert.True(marker >= 0, $"docs/editors.md has no {Marker} before the Neovim 0.7 setup");
+        Assert.True(marker >= 0, $"{page} has no {Marker} before the Neovim 0.7 setup");
         int start = doc.IndexOf("```lua\n", marker, StringComparison.Ordinal) + "```lua\n".Length;
         return doc[start..doc.IndexOf("\n```", start, StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public void The_READMEs_Neovim_setup_is_the_one_tested_here()
+    {
+        Assert.Equal(NeovimSetup(), NeovimSetup("README.md"));
     }
 
     [Fact]
