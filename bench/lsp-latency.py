@@ -6,6 +6,8 @@ e.g.   node bench/generate.mjs 100 work && python3 bench/lsp-latency.py work/ste
 
 Each change types one character into, or deletes it from, a card text (alternately), as an editor sends keystrokes.
 Prints the median, 90th percentile and maximum over the changes (the first open is reported apart: it warms up).
+Then times as many completion requests inside the first `to: [` list (ids) and hover requests on its first
+reference (the card it names), each from sending the request to receiving its answer.
 """
 import json, pathlib, statistics, subprocess, sys, time
 
@@ -53,13 +55,42 @@ def main():
         published(version)
         times.append((time.perf_counter() - start) * 1000)
 
+    def answered(request_id):
+        while True:
+            m = receive()
+            if m.get("id") == request_id: return m
+
+    def timed(method, position, count, first_id):
+        spent = []
+        for n in range(count):
+            start = time.perf_counter()
+            send({"jsonrpc": "2.0", "id": first_id + n, "method": method,
+                  "params": {"textDocument": {"uri": uri}, "position": position}})
+            reply = answered(first_id + n)
+            spent.append((time.perf_counter() - start) * 1000)
+            if "error" in reply: sys.exit(f"{method}: {reply['error']}")
+        spent.sort()
+        return spent, reply
+
+    current = text.split("\n")
+    ref_line = next((i for i, l in enumerate(current) if "to: [" in l), None)
+    summaries = []
+    if ref_line is not None:
+        at = {"line": ref_line, "character": current[ref_line].index("to: [") + len("to: [")}
+        completion, reply = timed("textDocument/completion", at, changes, 1000)
+        summaries.append(f"completion ({len(reply['result']['items'])} items): median {statistics.median(completion):.1f} ms, max {completion[-1]:.1f} ms")
+        hover, reply = timed("textDocument/hover", {"line": at["line"], "character": at["character"] + 1}, changes, 1000 + changes)
+        if reply.get("result") is None: sys.exit("hover: no card at the first reference")
+        summaries.append(f"hover: median {statistics.median(hover):.2f} ms, max {hover[-1]:.1f} ms")
+
     send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
     receive()
     send({"jsonrpc": "2.0", "method": "exit"})
     server.wait(10)
     times.sort()
     print(f"{path.name}: {len(lines)} lines, {found} findings; open {opened * 1000:.1f} ms; {changes} changes: "
-          f"median {statistics.median(times):.1f} ms, p90 {times[int(len(times) * 0.9)]:.1f} ms, max {times[-1]:.1f} ms; exit {server.returncode}")
+          f"median {statistics.median(times):.1f} ms, p90 {times[int(len(times) * 0.9)]:.1f} ms, max {times[-1]:.1f} ms; "
+          + "".join(f"{summary}; " for summary in summaries) + f"exit {server.returncode}")
 
 if __name__ == "__main__":
     main()
