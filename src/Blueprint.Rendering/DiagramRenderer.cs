@@ -39,7 +39,7 @@ public static class DiagramRenderer
             }
             case OutputFormat.Svg:
             {
-                using var canvas = new SvgCanvas(output);
+                using var canvas = new SvgCanvas(output, layout.Language);
                 Pagination.PaintPage(layout, WholePage(layout), canvas);
                 canvas.Finish();
                 return new RenderResult(warnings, 1);
@@ -65,7 +65,7 @@ public static class DiagramRenderer
     public static string Svg(DiagramLayout layout)
     {
         using var buffer = new MemoryStream();
-        using (var canvas = new SvgCanvas(buffer))
+        using (var canvas = new SvgCanvas(buffer, layout.Language))
         {
             Pagination.PaintPage(layout, WholePage(layout), canvas);
             canvas.Finish();

@@ -125,6 +125,17 @@ public sealed class LanguageRenderingTests
         Assert.Contains("Ondersteunende processen", PdfText.Extract(pdf), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("nl-BE", "nl-BE")]
+    [InlineData(null, "en")]
+    public void Svg_names_its_language_on_the_root(string? lang, string expected)
+    {
+        string text = lang is null ? Blueprint("nl").Replace("lang: nl\n", "", StringComparison.Ordinal) : Blueprint(lang);
+        var svg = XDocument.Parse(Encoding.UTF8.GetString(Diagrams.Bytes(Diagrams.Layout(Diagrams.ReadText(text)), OutputFormat.Svg)));
+
+        Assert.Equal(expected, (string?)svg.Root!.Attribute(XNamespace.Xml + "lang"));
+    }
+
     [Fact]
     public void The_renderer_writes_english_as_the_language_of_a_blueprint_without_lang()
     {
