@@ -7,6 +7,8 @@ import { Preview, startPreview } from './preview';
 const readme = 'https://github.com/blueprint-cli/blueprint#install';
 
 let output: vscode.OutputChannel;
+/** The lint configurations: the server checks the open blueprints again when one is created, changed or deleted. */
+let lintConfigs: vscode.FileSystemWatcher;
 let client: LanguageClient | undefined;
 /** The attempt to start the language server; cleared by a restart, so a failed start is reported once, not on every file. */
 let started: Promise<void> | undefined;
@@ -15,8 +17,10 @@ const previews = new Map<string, Preview>();
 
 export function activate(context: vscode.ExtensionContext): void {
   output = vscode.window.createOutputChannel('Blueprint');
+  lintConfigs = vscode.workspace.createFileSystemWatcher('**/.blueprintlint.{yaml,yml}');
   context.subscriptions.push(
     output,
+    lintConfigs,
     vscode.commands.registerCommand('blueprint.openPreview', (uri?: vscode.Uri) => openPreview(uri)),
     vscode.commands.registerCommand('blueprint.restartServer', () => restart()),
     vscode.workspace.onDidChangeConfiguration(change => {
@@ -68,6 +72,7 @@ async function startClient(): Promise<void> {
     {
       documentSelector: blueprintSelector,
       outputChannel: output,
+      synchronize: { fileEvents: lintConfigs },
       // A server that fails while starting is reported once, below, with what to do: the client does not retry it,
       // and adds only its own one notice. One that stops later is restarted as the client usually does.
       initializationFailedHandler: () => false,

@@ -231,9 +231,18 @@ public sealed class LanguageServer
                 if (LspJson.String(textDocument?["uri"]) is { } closed && (documents.Remove(closed) | changed.Remove(closed)))
                     rpc.Write(LspDiagnostics.Publish(closed, null, []));
                 break;
+            case "workspace/didChangeWatchedFiles":
+                // A lint configuration was created, changed or deleted (the client watches the files it was asked
+                // to): every open document is checked again with what the configuration says now.
+                if ((parameters?["changes"] as JsonArray ?? []).Any(c => LspJson.String(c?["uri"]) is { } changedUri && IsLintConfig(changedUri)))
+                    foreach (var (recheck, document) in documents) changed.TryAdd(recheck, (document.Version, document.Text.Text));
+                break;
             // initialized, $/cancelRequest, $/setTrace, workspace/didChangeConfiguration and the rest need nothing.
         }
     }
+
+    private static bool IsLintConfig(string uri) =>
+        Core.Analysis.LintConfig.FileNames.Any(name => uri.EndsWith("/" + name, StringComparison.Ordinal));
 
     /// <summary>A document's newest text and version: changed and not yet checked, or as last checked; null when it is not open.</summary>
     private (int Version, string Text)? CurrentText(string uri) =>

@@ -274,4 +274,99 @@ public sealed class LspNavigationTests
         Assert.Equal("[to the till](#tills)", Covered(broken, finding["range"]));
         Assert.Contains("did you mean `till`", (string?)finding["message"]);
     }
+
+    [Fact]
+    public void A_lint_configuration_created_while_a_document_is_open_applies_to_it_when_the_client_says_so()
+    {
+        string folder = Directory.CreateTempSubdirectory("bp-lsp-watch-").FullName;
+        try
+        {
+            string uri = new Uri(Path.Combine(folder, "coffee.blueprint.yaml")).AbsoluteUri;
+            string noGoal = Yaml.Replace("goal: Shorter queue\n", "", StringComparison.Ordinal);
+            using var server = new LiveServer(folder);
+            server.Send(LspSession.Message("initialize", 1, new JsonObject { ["capabilities"] = new JsonObject() }));
+            server.Send(LspSession.Message("textDocument/didOpen", null, new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "yaml", ["version"] = 1, ["text"] = noGoal },
+            }));
+            Assert.Contains(server.NextDiagnostics(uri), d => (string?)d!["code"] == "BP107");
+
+            string config = Path.Combine(folder, ".blueprintlint.yaml");
+            File.WriteAllText(config, "rules:\n  no-goal: off\n");
+            server.Send(LspSession.Message("workspace/didChangeWatchedFiles", null, new JsonObject
+            {
+                ["changes"] = new JsonArray(new JsonObject { ["uri"] = new Uri(config).AbsoluteUri, ["type"] = 1 }),
+            }));
+
+            Assert.DoesNotContain(server.NextDiagnostics(uri), d => (string?)d!["code"] == "BP107");
+            Assert.Equal(0, server.ShutDown());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The server on a thread of its own, over pipes, answering each message as it is sent; a thread of the test reads
+    /// what it writes. Disposing ends the server (exit, then the end of its input) and then the reading.
+    /// </summary>
+    private sealed class LiveServer : IDisposable
+    {
+        private readonly System.IO.Pipes.AnonymousPipeServerStream input = new(System.IO.Pipes.PipeDirection.Out);
+        private readonly System.IO.Pipes.AnonymousPipeServerStream output = new(System.IO.Pipes.PipeDirection.In);
+        private readonly System.IO.Pipes.AnonymousPipeClientStream serverIn, serverOut;
+        private readonly System.Collections.Concurrent.BlockingCollection<JsonObject> replies = [];
+        private readonly Thread reader;
+        private readonly Task<int> running;
+
+        public LiveServer(string folder)
+        {
+            serverIn = new(System.IO.Pipes.PipeDirection.In, input.ClientSafePipeHandle);
+            serverOut = new(System.IO.Pipes.PipeDirection.Out, output.ClientSafePipeHandle);
+            running = Task.Run(() => LanguageServer.Run(serverIn, serverOut, TextWriter.Null, folder));
+            var rpc = new JsonRpcStream(output, Stream.Null);
+            reader = new Thread(() =>
+            {
+                while (rpc.Read() is { Json: JsonObject m }) replies.Add(m);
+                replies.CompleteAdding();
+            }) { IsBackground = true };
+            reader.Start();
+        }
+
+        public void Send(JsonObject message)
+        {
+            byte[] body = System.Text.Encoding.UTF8.GetBytes(message.ToJsonString());
+            input.Write(System.Text.Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
+            input.Write(body);
+            input.Flush();
+        }
+
+        /// <summary>The diagnostics of the next publication for <paramref name="uri"/> (within 30 s).</summary>
+        public JsonArray NextDiagnostics(string uri)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (replies.TryTake(out var m, Math.Max(0, (int)(deadline - DateTime.UtcNow).TotalMilliseconds)))
+                if ((string?)m["method"] == "textDocument/publishDiagnostics" && (string?)m["params"]!["uri"] == uri) return m["params"]!["diagnostics"]!.AsArray();
+            throw new Xunit.Sdk.XunitException($"no diagnostics for {uri} within 30 s");
+        }
+
+        public int ShutDown()
+        {
+            Send(LspSession.Message("shutdown", 99, null));
+            Send(LspSession.Message("exit", null, null));
+            Assert.True(running.Wait(TimeSpan.FromSeconds(30)), "the server did not end after exit");
+            return running.Result;
+        }
+
+        public void Dispose()
+        {
+            input.Dispose();                        // the server's input ends, so it does too
+            running.Wait(TimeSpan.FromSeconds(10));
+            serverOut.Dispose();                    // and so does what the reading thread reads
+            reader.Join(TimeSpan.FromSeconds(10));
+            output.Dispose();
+            serverIn.Dispose();
+        }
+    }
 }

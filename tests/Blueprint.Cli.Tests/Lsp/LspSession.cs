@@ -24,6 +24,14 @@ public sealed class LspSession
         return this;
     }
 
+    /// <summary>A request (with an id) or a notification (without one).</summary>
+    public static JsonObject Message(string method, int? id, JsonNode? parameters)
+    {
+        var message = new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters };
+        if (id is { } n) message["id"] = n;
+        return message;
+    }
+
     /// <summary>Sends a request and returns its id.</summary>
     public int Request(string method, JsonNode? parameters = null)
     {

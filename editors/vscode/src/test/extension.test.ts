@@ -17,6 +17,8 @@ const settled = () => new Promise(resolve => setTimeout(resolve, 20));
 test('activating registers every command that package.json contributes, and starts no server before a blueprint opens', async () => {
   const { editor } = load('/nowhere/blueprint', [document('/w/notes.yaml')]);
   assert.deepEqual([...editor.commands.keys()].sort(), manifest.contributes.commands.map(c => c.command).sort());
+  // The lint configurations are watched, so the server checks the open blueprints again when one changes.
+  assert.deepEqual(editor.watchers, ['**/.blueprintlint.{yaml,yml}']);
   await settled();
   assert.equal(editor.errors.length, 0);
 });

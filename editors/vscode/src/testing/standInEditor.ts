@@ -98,6 +98,7 @@ export function load(setting: string, open: Document[] = []) {
     errors: [] as string[][],
     warnings: [] as string[],
     opened: [] as string[],
+    watchers: [] as string[],
     diagnostics: new Map<string, Diagnostic[]>(),
     onOpen: undefined as ((d: Document) => void) | undefined,
     active: undefined as Document | undefined,
@@ -144,6 +145,10 @@ export function load(setting: string, open: Document[] = []) {
         get: (key: string, otherwise?: unknown) => (section === 'blueprint' && key === 'path' ? setting : otherwise),
       }),
       onDidChangeConfiguration: () => disposable,
+      createFileSystemWatcher: (glob: string) => {
+        editor.watchers.push(glob);
+        return { ...disposable, onDidCreate: () => disposable, onDidChange: () => disposable, onDidDelete: () => disposable };
+      },
       openTextDocument: async (uri: Uri) => document(uri.fsPath),
       onDidOpenTextDocument: (listener: (d: Document) => void) => {
         // The extension's listener is the first; the language client's come after it.
