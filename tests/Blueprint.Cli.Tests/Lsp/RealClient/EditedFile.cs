@@ -27,12 +27,10 @@ public sealed record EditedFile(string Name, string FileType, string Broken, str
                 touchpoint: Menu board
               - step: Pay
                 id: pay
-                customer:
-                  text: Pays
-                  to: [till]
+                customer: {text: Pays, to: [till]}
                 touchpoint: {id: till, text: Till}
 
-        """, BrokenRef: "pya", Underlined: "pya", Fixed: "pay", DefinitionAfter: "to: [ti", Target: "till, text: Till", CompletionAfter: "  to: [");
+        """, BrokenRef: "pya", Underlined: "pya", Fixed: "pay", DefinitionAfter: "to: [ti", Target: "till, text: Till", CompletionAfter: "Pays, to: [");
 
     public static readonly EditedFile Markdown = new("coffee.blueprint.md", "markdown", """
         ---
