@@ -87,7 +87,7 @@ public static partial class LspCodeActions
     private sealed class FixContext(OpenDocument document)
     {
         private readonly string text = document.Text.Text;
-        private readonly bool markdown = document.Read.Format == SourceFormat.Markdown;
+        private readonly bool markdown = document.IsMarkdown;
         private YamlNodes? yaml;
 
         private BlueprintGraph? Graph => document.Index.Graph;
@@ -121,7 +121,7 @@ public static partial class LspCodeActions
         {
             if (finding.Suggestion is not { } suggestion) return null;
             int at = Offset(finding.Location);
-            if (markdown && !InFrontMatter(at))
+            if (markdown && !document.Text.InFrontMatter(document.Text.PositionOf(at).Line))
             {
                 // A step or card item (at its bullet) or a table row (at its first cell): the label before the colon.
                 if (MarkdownLabel(at) is not var (start, end)) return null;
@@ -131,16 +131,6 @@ public static partial class LspCodeActions
             }
             if (YamlScalar(at) is not var (from, to, key) || key.Length == 0 || !IsPlainWord(suggestion)) return null;
             return ($"Change `{key}` to `{suggestion}`", new TextEdit(from, to, suggestion));
-        }
-
-        /// <summary>Whether an offset is inside a Markdown file's front matter (YAML between a first line <c>---</c> and the next <c>---</c> or <c>...</c>).</summary>
-        private bool InFrontMatter(int offset)
-        {
-            if (Line(0).TrimEnd() != "---") return false;
-            int line = document.Text.PositionOf(offset).Line;
-            for (int l = 1; l <= line; l++)
-                if (Line(l).TrimEnd() is "---" or "...") return false;
-            return line > 0;
         }
 
         /// <summary>The label of a Markdown item (from its bullet) or table row (from its first cell), when written plainly: its offsets.</summary>
@@ -201,12 +191,12 @@ public static partial class LspCodeActions
         {
             var lines = document.Text;
             int cardLine = lines.PositionOf(Offset(at)).Line;
-            int bulletIndent = Indent(Line(cardLine));
+            int bulletIndent = Indent(document.Text.Line(cardLine));
             int last = cardLine;
             string? nestedBullet = null;
             for (int l = cardLine + 1; l < lines.LineCount; l++)
             {
-                string line = Line(l);
+                string line = document.Text.Line(l);
                 if (line.Trim().Length == 0) continue;
                 if (Indent(line) <= bulletIndent) break;
                 last = l;
@@ -218,9 +208,6 @@ public static partial class LspCodeActions
             int end = lines.Offset(new LspPosition(last, int.MaxValue));
             return ($"Add `- {item}` to the card `{placed.DisplayName}`", new TextEdit(end, end, LineEnd + nestedBullet + item));
         }
-
-        private string Line(int line) =>
-            text[document.Text.Offset(new LspPosition(line, 0))..document.Text.Offset(new LspPosition(line, int.MaxValue))];
 
         private static int Indent(string line) => line.Length - line.TrimStart(' ', '\t').Length;
 
@@ -359,82 +346,6 @@ public static partial class LspCodeActions
 
     [GeneratedRegex(@"^(?:~|null|true|false|yes|no|on|off|[-+]?[0-9][0-9_.]*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotText();
-}
-
-/// <summary>
-/// A Markdown inline link <c>[label](#ref "title")</c> written at an offset: where its label, destination and title
-/// are. Only the form the readers write and most people type (no reference-style links, no code in the label).
-/// </summary>
-internal sealed record MarkdownLink(int LabelStart, int LabelEnd, int DestinationStart, int DestinationEnd, int? TitleStart, int? TitleEnd)
-{
-    public static MarkdownLink? At(string text, int at)
-    {
-        if (at >= text.Length || text[at] != '[') return null;
-        int i = at + 1, depth = 0;
-        for (; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c == '\\') { i++; continue; }
-            if (c == '\n' && i + 1 < text.Length && text[i + 1] is '\n' or '\r') return null; // a paragraph ends
-            if (c == '[') depth++;
-            else if (c == ']' && depth-- == 0) break;
-        }
-        if (i + 1 >= text.Length || text[i + 1] != '(') return null;
-        int labelEnd = i;
-        int p = SkipSpaces(text, i + 2);
-        int destStart = p, destEnd;
-        if (p < text.Length && text[p] == '<')
-        {
-            int close = text.IndexOf('>', p);
-            if (close < 0) return null;
-            destEnd = close + 1;
-        }
-        else
-        {
-            int parens = 0;
-            while (p < text.Length && !char.IsWhiteSpace(text[p]))
-            {
-                if (text[p] == '\\') { p += 2; continue; }
-                if (text[p] == '(') parens++;
-                else if (text[p] == ')' && parens-- == 0) break;
-                p++;
-            }
-            destEnd = Math.Min(p, text.Length);
-        }
-        p = SkipSpaces(text, destEnd);
-        int? titleStart = null, titleEnd = null;
-        if (p < text.Length && text[p] is '"' or '\'' or '(')
-        {
-            char close = text[p] == '(' ? ')' : text[p];
-            int q = p + 1;
-            while (q < text.Length && text[q] != close) q += text[q] == '\\' ? 2 : 1;
-            if (q >= text.Length) return null;
-            (titleStart, titleEnd) = (p, q + 1);
-            p = SkipSpaces(text, q + 1);
-        }
-        if (p >= text.Length || text[p] != ')') return null;
-        return new MarkdownLink(at + 1, labelEnd, destStart, destEnd, titleStart, titleEnd);
-    }
-
-    /// <summary>The offsets of what follows the <c>#</c> of the destination (inside <c>&lt;...&gt;</c> when it is written so).</summary>
-    public (int Start, int End) ReferenceSpan(string text)
-    {
-        bool angle = text[DestinationStart] == '<';
-        return (DestinationStart + (angle ? 2 : 1), DestinationEnd - (angle ? 1 : 0));
-    }
-
-    /// <summary>The reference as written after <c>#</c>, or null when the destination is not an anchor.</summary>
-    public string? Reference(string text)
-    {
-        var (start, end) = ReferenceSpan(text);
-        return start <= end && text[start - 1] == '#' ? text[start..end].Trim() : null;
-    }
-
-    private static int SkipSpaces(string text, int p)
-    {
-        while (p < text.Length && text[p] is ' ' or '\t' or '\n' or '\r') p++;
-        return p;
-    }
 }
 
 /// <summary>A YAML document's nodes by where they start, from YamlDotNet's representation model (which keeps start and end marks).</summary>

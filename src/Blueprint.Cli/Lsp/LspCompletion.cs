@@ -21,10 +21,10 @@ public static partial class LspCompletion
     {
         var text = document.Text;
         at = text.PositionOf(text.Offset(at));
-        string line = Line(text, at.Line);
+        string line = text.Line(at.Line);
         string before = line[..Math.Min(at.Character, line.Length)];
         bool markdown = document.IsMarkdown;
-        var items = markdown && !InFrontMatter(text, at.Line) ? MarkdownItems(document, before) : YamlItems(document, at.Line, before, frontMatter: markdown);
+        var items = markdown && !text.InFrontMatter(at.Line) ? MarkdownItems(document, before) : YamlItems(document, at.Line, before, frontMatter: markdown);
         var list = new JsonArray();
         foreach (var (item, index) in items.Select((item, index) => (item, index)))
         {
@@ -48,13 +48,13 @@ public static partial class LspCompletion
     public static (string Key, string Meaning, LspRange Range)? KeyAt(OpenDocument document, LspPosition at)
     {
         var text = document.Text;
-        string line = Line(text, at.Line);
-        if (document.IsMarkdown && !InFrontMatter(text, at.Line))
+        string line = text.Line(at.Line);
+        if (document.IsMarkdown && !text.InFrontMatter(at.Line))
         {
             var m = MarkdownLabel().Match(line);
             if (!m.Success || at.Character < m.Groups[2].Index || at.Character > m.Groups[2].Index + m.Groups[2].Length) return null;
             string label = m.Groups[2].Value.Trim();
-            var words = (document.Model ?? document.Fallback)?.Vocabulary ?? Languages.English;
+            var words = document.LastModel?.Vocabulary ?? Languages.English;
             bool card = m.Groups[1].Length > 0;
             string? key = Keys.At(card ? KeyLevel.Card : KeyLevel.Step).FirstOrDefault(k =>
                 string.Equals(k, label, StringComparison.OrdinalIgnoreCase) || (words.KeyLabels.TryGetValue(k, out var own) && string.Equals(own, label, StringComparison.OrdinalIgnoreCase)));
@@ -124,7 +124,7 @@ public static partial class LspCompletion
         if (reference.Success) return Ids(document, reference.Groups[1].Value, reference.Groups[1].Length);
         var item = MarkdownItemStart().Match(before);
         if (!item.Success) return [];
-        var words = (document.Model ?? document.Fallback)?.Vocabulary ?? Languages.English;
+        var words = document.LastModel?.Vocabulary ?? Languages.English;
         int typed = item.Groups[2].Length;
         if (item.Groups[1].Length > 0)
             return Keys.Card.Where(k => k is not ("text" or "to"))
@@ -152,7 +152,7 @@ public static partial class LspCompletion
     /// <summary>Step ids, card ids and, once a step id and a dot are typed, that step's cells.</summary>
     private static IEnumerable<Item> Ids(OpenDocument document, string typed, int replaces)
     {
-        if ((document.Model ?? document.Fallback) is not { } model) return [];
+        if (document.LastModel is not { } model) return [];
         int dot = typed.IndexOf('.');
         if (dot >= 0)
         {
@@ -182,7 +182,7 @@ public static partial class LspCompletion
     private static IEnumerable<Item> CheckNames(int replaces) =>
         Descriptors.All.Where(d => d.IsConfigurable).Select(d => new Item(d.Id, EnumMemberKind, d.Id, replaces, d.Name, d.Title));
 
-    private static IEnumerable<Lane> LanesOf(OpenDocument document) => (document.Model ?? document.Fallback)?.Lanes ?? Lane.StandardLanes;
+    private static IEnumerable<Lane> LanesOf(OpenDocument document) => document.LastModel?.Lanes ?? Lane.StandardLanes;
 
     private static string? Detail(OpenDocument document, KeyLevel level, string key) =>
         level == KeyLevel.Step && LanesOf(document).FirstOrDefault(l => l.Id == key) is { } lane ? $"lane: {lane.Name}" : null;
@@ -206,7 +206,7 @@ public static partial class LspCompletion
         bool inItem = dash is not null;
         for (int l = lineIndex - 1; l >= 0; l--)
         {
-            var y = YamlLine.Parse(Line(text, l));
+            var y = YamlLine.Parse(text.Line(l));
             if (y.Blank || y.Content > t) continue;
             if (y.Content == t && !inItem)
             {
@@ -223,7 +223,7 @@ public static partial class LspCompletion
         // The mapping's keys below the line, up to its end.
         for (int l = lineIndex + 1; l < text.LineCount; l++)
         {
-            var y = YamlLine.Parse(Line(text, l));
+            var y = YamlLine.Parse(text.Line(l));
             if (y.Blank || y.Content > column) continue;
             if (y.Content < column || y.Dash) break;
             if (y.Key is { } sibling) siblings.Add(sibling);
@@ -251,7 +251,7 @@ public static partial class LspCompletion
     {
         for (int l = lineIndex - 1; l >= 0; l--)
         {
-            var y = YamlLine.Parse(Line(text, l));
+            var y = YamlLine.Parse(text.Line(l));
             if (y.Blank || y.Content > dashColumn || (y.Dash && y.Indent == dashColumn)) continue;
             return y.Key is { } key && !y.InlineValue ? key : null;
         }
@@ -313,17 +313,6 @@ public static partial class LspCompletion
             return new YamlLine(false, i, c, dash, m.Groups[1].Value, rest.Length > 0 && !rest.StartsWith('#'));
         }
     }
-
-    private static bool InFrontMatter(LspText text, int lineIndex)
-    {
-        if (text.LineCount == 0 || Line(text, 0).TrimEnd() != "---") return false;
-        for (int l = 1; l < text.LineCount; l++)
-            if (Line(text, l).TrimEnd() is "---" or "...") return lineIndex > 0 && lineIndex < l;
-        return lineIndex > 0;
-    }
-
-    private static string Line(LspText text, int line) =>
-        text.Text[text.Offset(new LspPosition(line, 0))..text.Offset(new LspPosition(line, int.MaxValue))];
 
     /// <summary>The id-like characters just before the cursor.</summary>
     private static string Prefix(string before)

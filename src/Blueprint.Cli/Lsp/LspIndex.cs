@@ -134,7 +134,7 @@ public sealed class LspIndex
 
     /// <summary>
     /// Where a reference is written. YAML gives the reference's own scalar (perhaps quoted); Markdown the link's
-    /// <c>[</c>, and the reference follows its <c>(#</c>.
+    /// <c>[</c>, and the reference follows the <c>#</c> of its destination.
     /// </summary>
     private static (LspRange Written, LspRange Hit)? Reference(LspText text, Arrow arrow)
     {
@@ -143,12 +143,8 @@ public sealed class LspIndex
         string s = text.Text;
         if (offset < s.Length && s[offset] == '[')
         {
-            int target = s.IndexOf("](#", offset, lineEnd - offset, StringComparison.Ordinal);
-            if (target < 0) return null;
-            int refStart = target + 3;
-            int close = s.IndexOf(')', refStart, lineEnd - refStart);
-            var hit = new LspRange(start, text.PositionOf(close < 0 ? lineEnd : close + 1));
-            return Ranged(text, refStart, arrow.Ref, hit);
+            if (MarkdownLink.At(s, offset) is not { } link) return null;
+            return Ranged(text, link.ReferenceSpan(s).Start, arrow.Ref, new LspRange(start, text.PositionOf(link.End)));
         }
         if (offset < s.Length && s[offset] is '"' or '\'')
         {

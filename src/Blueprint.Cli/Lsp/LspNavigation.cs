@@ -124,8 +124,7 @@ public static class LspNavigation
     {
         for (int next = line + 1; next < text.LineCount; next++)
         {
-            int start = text.Offset(new LspPosition(next, 0)), end = text.Offset(new LspPosition(next, int.MaxValue));
-            string content = text.Text[start..end];
+            string content = text.Line(next);
             if (content.Trim().Length == 0) continue;
             return content.Length - content.TrimStart().Length > column;
         }

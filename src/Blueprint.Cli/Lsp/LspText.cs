@@ -81,6 +81,21 @@ public sealed class LspText
         return string.Concat(Text.AsSpan(0, from), newText, Text.AsSpan(to));
     }
 
+    /// <summary>A line's text without its line end.</summary>
+    public string Line(int line) => Text[Offset(new LspPosition(line, 0))..Offset(new LspPosition(line, int.MaxValue))];
+
+    /// <summary>
+    /// Whether a line is inside a Markdown file's front matter: YAML between a first line <c>---</c> and the next
+    /// <c>---</c> or <c>...</c> (to the end when it is not closed), the fences themselves not included.
+    /// </summary>
+    public bool InFrontMatter(int line)
+    {
+        if (line <= 0 || Line(0).TrimEnd() != "---") return false;
+        for (int l = 1; l <= line && l < LineCount; l++)
+            if (Line(l).TrimEnd() is "---" or "...") return false;
+        return true;
+    }
+
     /// <summary>The line's length without its line end.</summary>
     private int LineLength(int line)
     {

@@ -185,7 +185,7 @@ public sealed class BlueprintGraph
             ? $"{stepNear}{reference[dot..]}"
             : Suggest.Nearest(reference, candidates);
         diagnostics.Add(Descriptors.BrokenLink.At(arrow.Location,
-            $"no step or card has the id `{reference}`" + (near is null ? "" : $"; did you mean `{near}`?")) with { Suggestion = near });
+            $"no step or card has the id `{reference}`{Suggest.DidYouMean(near)}") with { Suggestion = near });
         return null;
     }
 
